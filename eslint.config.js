@@ -1,0 +1,59 @@
+// Lint keeps the architecture honest: shared code imports no app, clients import no server code,
+// and the on-send bundle stays free of React.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const appDirs = ['**/server/**', '**/portal/**', '**/addin/**'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', '.tmp/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/shared/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: appDirs, message: 'src/shared is isomorphic and imports no app.' },
+          { group: ['node:*'], message: 'src/shared runs in browsers too: no node: imports.' },
+          { group: ['react', 'react-dom', '@fluentui/*'], message: 'src/shared has no UI.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/portal/**', 'src/addin/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/server/**'], message: 'Clients never import server code.' },
+          { group: ['node:*'], message: 'Browser code: no node: imports.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/addin/commands/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/server/**', '**/portal/**', '**/taskpane/**'], message: 'The on-send bundle stands alone.' },
+          { group: ['react', 'react-dom', '@fluentui/*', '@azure/*'], message: 'The on-send bundle must stay tiny: no React, Fluent or MSAL.' },
+          { group: ['node:*'], message: 'Browser code: no node: imports.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['scripts/**', 'bench/**', 'test/**', '**/*.test.ts', '**/*.test.tsx', '*.config.js'],
+    rules: { 'no-console': 'off' },
+  },
+);
