@@ -166,6 +166,10 @@ export const StartVerificationRequest = Type.Object(
 );
 export type StartVerificationRequest = Static<typeof StartVerificationRequest>;
 
+/** A new code for the same address (the portal keeps the address it was given). */
+export const ResendRequest = StartVerificationRequest;
+export type ResendRequest = StartVerificationRequest;
+
 /**
  * Identical in shape (and in timing, as far as the service can make it) whether or not the address
  * is a recipient: a non-recipient gets a decoy verification that can never succeed.

@@ -1,0 +1,116 @@
+/**
+ * Builds the service in three layers, as Fastify's reference app does: external plugins, then
+ * app services, then routes. `buildApp` is what main.ts and every integration test call.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifySwagger from '@fastify/swagger';
+import fastifyRateLimit from '@fastify/rate-limit';
+import { Redis } from 'ioredis';
+import type { Config } from './config';
+import { openDb, type Db } from './stores/db';
+import type { BlobStore } from './stores/blob-store';
+import { FileBlobStore } from './stores/file-blob-store';
+import { PgBlobStore } from './stores/pg-blob-store';
+import { createNotifiers, type Notifiers } from './notify';
+import { DevIdentityProvider } from './auth/dev-identity';
+import type { TokenVerifier } from './auth/identity';
+import { loggerOptions } from './plugins/logger';
+import { registerErrorHandling } from './plugins/errors';
+import { registerSecurityHeaders } from './plugins/security-headers';
+import { registerAuth } from './plugins/auth';
+import { AppError } from '../shared/errors';
+import { SenderService } from './services/senders';
+import { MessageService } from './services/messages';
+import { RecipientAccessService } from './services/recipient-access';
+import type { ServiceDeps } from './services/deps';
+import { healthRoutes } from './routes/health';
+import { senderRoutes } from './routes/sender';
+import { recipientRoutes } from './routes/recipient';
+import { webRoutes } from './routes/web';
+
+export interface BuildOptions {
+  /** Replace the notifiers (tests use in-memory outboxes). */
+  notifiers?: Notifiers;
+  /** Replace the clock (tests of expiry and code lifetimes). */
+  now?: () => number;
+  /** Where log lines go (tests capture them). */
+  logStream?: NodeJS.WritableStream;
+  /** Extra token verifiers (Azure AD). */
+  verifiers?: TokenVerifier[];
+}
+
+export interface App {
+  app: FastifyInstance;
+  db: Db;
+  deps: ServiceDeps;
+  close(): Promise<void>;
+}
+
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel, options.logStream),
+    bodyLimit: config.limits.jsonBodyBytes,
+    trustProxy: config.trustProxy,
+    // Ids in paths are case-sensitive base64url; never fold or decode them differently.
+    routerOptions: { caseSensitive: true, ignoreTrailingSlash: false },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+  });
+
+  // Layer 1: external plugins.
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false }) : null;
+  await app.register(fastifyRateLimit, {
+    global: true,
+    max: 600,
+    timeWindow: '1 minute',
+    // The client address lives only in memory (or in Redis for a minute) to count requests.
+    ...(redis ? { redis, nameSpace: 'sealpost-rl:' } : {}),
+    skipOnError: true,
+    errorResponseBuilder: (_request, context) =>
+      new AppError('rate_limited', `Too many requests; try again in ${Math.ceil(context.ttl / 1000)} seconds.`),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Sealpost API', version: '1', description: 'Secure sending: the service stores ciphertext and minimal metadata.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    },
+  });
+  registerErrorHandling(app);
+  registerSecurityHeaders(app);
+
+  // Layer 2: app services.
+  const db = await openDb(config.database);
+  const blobs: BlobStore = config.blobs.kind === 'files' ? new FileBlobStore(config.blobs.dir) : new PgBlobStore(db.kysely);
+  const deps: ServiceDeps = {
+    config,
+    db,
+    blobs,
+    notifiers: options.notifiers ?? createNotifiers(config.notify, app.log),
+    log: app.log,
+    now: options.now ?? Date.now,
+  };
+  const senders = new SenderService(deps);
+  const messages = new MessageService(deps);
+  const access = new RecipientAccessService(deps);
+  const devIdentity = config.devSignIn ? new DevIdentityProvider(config.codeKey, config.publicUrl) : null;
+  registerAuth(app, [...(devIdentity ? [devIdentity] : []), ...(options.verifiers ?? [])], senders);
+
+  // Layer 3: routes.
+  healthRoutes(app, db);
+  senderRoutes(app, { messages, senders, devIdentity, maxPartBytes: config.limits.maxPartBytes });
+  recipientRoutes(app, access, { max: 30, timeWindow: '1 minute' });
+  await webRoutes(app, { webDir: config.webDir, notify: config.notify, devOutboxPage: config.devOutboxPage });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.ready();
+  return {
+    app,
+    db,
+    deps,
+    async close() {
+      await app.close();
+      await db.close();
+      if (redis) redis.disconnect();
+    },
+  };
+}

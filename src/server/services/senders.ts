@@ -1,0 +1,107 @@
+/**
+ * Turns a validated identity into the sender's account row (category B), creating the
+ * organisation and account on first sight.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { Database } from '../stores/schema';
+import type { SenderIdentity } from '../auth/identity';
+import type { ClientInfo } from '../../shared/protocol/api';
+import type { ServiceDeps } from './deps';
+
+export interface Sender {
+  id: string;
+  organisationId: string;
+  name: string;
+  email: string;
+}
+
+const newId = () => randomBytes(16).toString('base64url');
+
+export class SenderService {
+  // Identity → sender, so that an authenticated request costs no database round trip.
+  private readonly cache = new Map<string, { sender: Sender; at: number }>();
+
+  constructor(private readonly deps: ServiceDeps) {}
+
+  async resolve(identity: SenderIdentity): Promise<Sender> {
+    const cacheKey = `${identity.issuer}|${identity.tid}|${identity.oid}`;
+    const now = this.deps.now();
+    const hit = this.cache.get(cacheKey);
+    if (hit && now - hit.at < 60_000) return hit.sender;
+    const sender = await this.upsert(identity, now);
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(cacheKey, { sender, at: now });
+    return sender;
+  }
+
+  private async upsert(identity: SenderIdentity, now: number): Promise<Sender> {
+    const db = this.deps.db.kysely;
+    return db.transaction().execute(async (trx) => {
+      const existing = await trx
+        .selectFrom('senders')
+        .select(['id', 'organisation_id', 'name', 'email'])
+        .where('issuer', '=', identity.issuer)
+        .where('tid', '=', identity.tid)
+        .where('oid', '=', identity.oid)
+        .executeTakeFirst();
+      if (existing) {
+        await trx
+          .updateTable('senders')
+          .set({ last_seen_at: now, name: identity.name, email: identity.email })
+          .where('id', '=', existing.id)
+          .execute();
+        return { id: existing.id, organisationId: existing.organisation_id, name: identity.name, email: identity.email };
+      }
+      const organisationId = await this.organisationFor(trx, identity, now);
+      const id = newId();
+      await trx
+        .insertInto('senders')
+        .values({
+          id,
+          organisation_id: organisationId,
+          issuer: identity.issuer,
+          tid: identity.tid,
+          oid: identity.oid,
+          name: identity.name,
+          email: identity.email,
+          outlook_host: null,
+          outlook_version: null,
+          outlook_platform: null,
+          browser: null,
+          device: null,
+          created_at: now,
+          last_seen_at: now,
+        })
+        .execute();
+      return { id, organisationId, name: identity.name, email: identity.email };
+    });
+  }
+
+  private async organisationFor(trx: Transaction<Database>, identity: SenderIdentity, now: number) {
+    // Azure tenants map to one organisation each; local development users group by organisation name.
+    const tenantKey = identity.issuer === 'azure' ? identity.tid : `local:${identity.organisationName.toLowerCase()}`;
+    const org = await trx.selectFrom('organisations').select('id').where('tenant_id', '=', tenantKey).executeTakeFirst();
+    if (org) return org.id;
+    const id = newId();
+    await trx
+      .insertInto('organisations')
+      .values({ id, name: identity.organisationName, tenant_id: tenantKey, contract_ends_at: null, created_at: now })
+      .execute();
+    return id;
+  }
+
+  async recordClient(senderId: string, info: ClientInfo) {
+    await this.deps.db.kysely
+      .updateTable('senders')
+      .set({
+        outlook_host: info.outlookHost ?? null,
+        outlook_version: info.outlookVersion ?? null,
+        outlook_platform: info.outlookPlatform ?? null,
+        browser: info.browser ?? null,
+        device: info.device ?? null,
+      })
+      .where('id', '=', senderId)
+      .execute();
+  }
+}

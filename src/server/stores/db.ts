@@ -1,0 +1,58 @@
+/**
+ * One Kysely instance over SQLite (embedded default) or PostgreSQL (scale), with one set of
+ * migrations for both.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import type { DatabaseConfig } from '../config';
+import type { Database } from './schema';
+import { migrations } from './migrations';
+
+export type Engine = 'sqlite' | 'postgres';
+export interface Db {
+  kysely: Kysely<Database>;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+// Sizes and times are BIGINT in PostgreSQL; they stay far below 2^53, so numbers are safe.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+export async function openDb(config: DatabaseConfig): Promise<Db> {
+  let kysely: Kysely<Database>;
+  if (config.engine === 'sqlite') {
+    mkdirSync(dirname(config.file), { recursive: true });
+    const database = new SQLite(config.file);
+    // WAL lets readers proceed during a write; foreign keys are off by default in SQLite.
+    database.pragma('journal_mode = WAL');
+    database.pragma('foreign_keys = ON');
+    database.pragma('busy_timeout = 5000');
+    kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  } else {
+    const pool = new pg.Pool({
+      connectionString: config.url,
+      max: 10,
+      ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
+    });
+    kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    if (config.schema) await sql`create schema if not exists ${sql.id(config.schema)}`.execute(kysely);
+  }
+  const db: Db = { kysely, engine: config.engine, close: () => kysely.destroy() };
+  await migrate(db);
+  return db;
+}
+
+export async function migrate(db: Db): Promise<void> {
+  const migrator = new Migrator({
+    db: db.kysely,
+    provider: { getMigrations: async () => migrations(db.engine) },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`database migration failed${failed ? ` at ${failed.migrationName}` : ''}: ${String(error)}`);
+  }
+}

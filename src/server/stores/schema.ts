@@ -1,0 +1,123 @@
+/**
+ * The database as Kysely sees it. Times are epoch milliseconds (one representation on both
+ * engines); binary columns are Buffers. Every column here is declared in the data inventory.
+ */
+import type { Generated } from 'kysely';
+
+export interface OrganisationsTable {
+  id: string;
+  name: string;
+  /** Azure tenant id when the organisation signs in with Entra ID. */
+  tenant_id: string | null;
+  contract_ends_at: number | null;
+  created_at: number;
+}
+
+export interface SendersTable {
+  id: string;
+  organisation_id: string;
+  /** 'local' (development identity provider) or 'azure'. */
+  issuer: string;
+  tid: string | null;
+  oid: string;
+  name: string;
+  email: string;
+  outlook_host: string | null;
+  outlook_version: string | null;
+  outlook_platform: string | null;
+  browser: string | null;
+  device: string | null;
+  created_at: number;
+  last_seen_at: number;
+}
+
+export interface MessagesTable {
+  id: string;
+  organisation_id: string;
+  sender_id: string;
+  status: 'draft' | 'sealed' | 'revoked' | 'expired';
+  wrapped_share: Buffer;
+  part_count: number;
+  total_size: number;
+  locale: string;
+  created_at: number;
+  expires_at: number;
+  finalised_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface MessagePartsTable {
+  message_id: string;
+  idx: number;
+  size: number;
+  uploaded_at: number | null;
+}
+
+export interface RecipientsTable {
+  id: string;
+  message_id: string;
+  name: string;
+  email: string;
+  method: 'sms' | 'email' | 'access_code';
+  phone: string | null;
+  access_code_hash: Buffer | null;
+  failures: number;
+  locked_at: number | null;
+  code_sent_at: number | null;
+  verified_at: number | null;
+  opened_at: number | null;
+  downloaded_at: number | null;
+  browser: string | null;
+  device: string | null;
+}
+
+export interface VerificationsTable {
+  id: string;
+  message_id: string;
+  /** Null for a decoy (the address is not a recipient). */
+  recipient_id: string | null;
+  /** HMAC of the lower-cased address given, to rate-limit per address without storing it. */
+  subject_hash: Buffer;
+  code_hash: Buffer | null;
+  tries: number;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the bearer token; the token itself is never stored. */
+  token_hash: Buffer;
+  message_id: string;
+  recipient_id: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface AuditEventsTable {
+  seq: Generated<number>;
+  at: number;
+  type: string;
+  organisation_id: string | null;
+  message_id: string | null;
+  recipient_id: string | null;
+  sender_id: string | null;
+}
+
+export interface BlobChunksTable {
+  blob_key: string;
+  seq: number;
+  data: Buffer;
+}
+
+export interface Database {
+  organisations: OrganisationsTable;
+  senders: SendersTable;
+  messages: MessagesTable;
+  message_parts: MessagePartsTable;
+  recipients: RecipientsTable;
+  verifications: VerificationsTable;
+  sessions: SessionsTable;
+  audit_events: AuditEventsTable;
+  blob_chunks: BlobChunksTable;
+}
