@@ -60,7 +60,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false }) : null;
   await app.register(fastifyRateLimit, {
     global: true,
-    max: 600,
+    max: config.limits.requestsPerMinute,
     timeWindow: '1 minute',
     // The client address lives only in memory (or in Redis for a minute) to count requests.
     ...(redis ? { redis, nameSpace: 'sealpost-rl:' } : {}),
@@ -77,6 +77,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   registerErrorHandling(app);
   registerSecurityHeaders(app);
+  // The API speaks JSON and raw bytes only; plain text bodies get a 415, not a schema error.
+  app.removeContentTypeParser('text/plain');
+  // Action routes (finalise, revoke) take no body; an empty JSON body is simply no body.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '') return done(null, undefined);
+    parseJson(request, body as string, done);
+  });
 
   // Layer 2: app services.
   const db = await openDb(config.database);
@@ -98,7 +107,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // Layer 3: routes.
   healthRoutes(app, db);
   senderRoutes(app, { messages, senders, devIdentity, maxPartBytes: config.limits.maxPartBytes });
-  recipientRoutes(app, access, { max: 30, timeWindow: '1 minute' });
+  recipientRoutes(app, access, { max: config.limits.verifyPerMinute, timeWindow: '1 minute' });
   await webRoutes(app, { webDir: config.webDir, notify: config.notify, devOutboxPage: config.devOutboxPage });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import type { NotifierConfig } from './notify';
+import type { NotifyConfig } from './notify';
 
 export type DatabaseConfig = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string; schema?: string };
 
@@ -23,8 +23,8 @@ export interface Config {
   codeKey: Uint8Array;
   /** Local development identity provider: signs short-lived sender tokens. Off unless configured. */
   devSignIn: boolean;
-  notify: NotifierConfig;
-  limits: { maxPartBytes: number; maxParts: number; jsonBodyBytes: number };
+  notify: NotifyConfig;
+  limits: { maxPartBytes: number; maxParts: number; jsonBodyBytes: number; requestsPerMinute: number; verifyPerMinute: number };
   expiry: { defaultDays: number; maxDays: number };
   /** Redis for rate-limit state shared between processes; in-memory when absent. */
   redisUrl: string | null;
@@ -101,7 +101,7 @@ export function loadConfig(env: Env = process.env): Config {
   }
 
   const secrets = readSecrets(env, dataDir, production, problems);
-  const notify = readNotifierConfig(env, dataDir, problems, str, int, bool);
+  const notify = readNotifyConfig(env, dataDir, problems, str, int, bool);
   const defaultDays = int('SEALPOST_DEFAULT_EXPIRY_DAYS', 14, 1, 365);
   const maxDays = int('SEALPOST_MAX_EXPIRY_DAYS', 90, 1, 365);
   if (defaultDays > maxDays) problems.push('SEALPOST_DEFAULT_EXPIRY_DAYS must not exceed SEALPOST_MAX_EXPIRY_DAYS');
@@ -122,6 +122,9 @@ export function loadConfig(env: Env = process.env): Config {
       maxPartBytes: int('SEALPOST_MAX_PART_BYTES', 5 * 1024 ** 3, 1024, Number.MAX_SAFE_INTEGER),
       maxParts: int('SEALPOST_MAX_PARTS', 101, 1, 1000),
       jsonBodyBytes: int('SEALPOST_JSON_BODY_BYTES', 256 * 1024, 1024, 16 * 1024 * 1024),
+      requestsPerMinute: int('SEALPOST_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+      // Per client address on the verification routes: a brake on guessing across many codes.
+      verifyPerMinute: int('SEALPOST_VERIFY_RATE_LIMIT_PER_MINUTE', 30, 1, 1_000_000),
     },
     expiry: { defaultDays, maxDays },
     redisUrl: str('REDIS_URL', '') || null,
@@ -173,14 +176,14 @@ function readSecrets(env: Env, dataDir: string, production: boolean, problems: s
   return { shareKey: shareKey ?? new Uint8Array(32), codeKey: codeKey ?? new Uint8Array(32) };
 }
 
-function readNotifierConfig(
+function readNotifyConfig(
   env: Env,
   dataDir: string,
   problems: string[],
   str: (n: string, f: string) => string,
   int: (n: string, f: number, min: number, max: number) => number,
   bool: (n: string, f: boolean) => boolean,
-): NotifierConfig {
+): NotifyConfig {
   const outboxDir = resolve(str('SEALPOST_OUTBOX_DIR', join(dataDir, 'outbox')));
   const smsKind = str('SEALPOST_SMS_PROVIDER', 'outbox');
   const mailKind = str('SEALPOST_MAIL_TRANSPORT', 'outbox');
@@ -189,7 +192,7 @@ function readNotifierConfig(
     if (!v) problems.push(`${name} is required for the chosen provider`);
     return v ?? '';
   };
-  let sms: NotifierConfig['sms'];
+  let sms: NotifyConfig['sms'];
   if (smsKind === 'outbox') sms = { kind: 'outbox', path: join(outboxDir, 'sms.jsonl') };
   else if (smsKind === 'twilio') {
     sms = {
@@ -199,19 +202,19 @@ function readNotifierConfig(
       from: env.TWILIO_FROM?.trim() || undefined,
       messagingServiceSid: env.TWILIO_MESSAGING_SERVICE_SID?.trim() || undefined,
       baseUrl: env.TWILIO_BASE_URL?.trim() || undefined,
-    } as NotifierConfig['sms'];
+    } as NotifyConfig['sms'];
   } else if (smsKind === 'messagebird') {
     sms = {
       kind: 'messagebird',
       accessKey: need('MESSAGEBIRD_ACCESS_KEY'),
       originator: need('MESSAGEBIRD_ORIGINATOR'),
       baseUrl: env.MESSAGEBIRD_BASE_URL?.trim() || undefined,
-    } as NotifierConfig['sms'];
+    } as NotifyConfig['sms'];
   } else {
     problems.push('SEALPOST_SMS_PROVIDER must be outbox, twilio or messagebird');
     sms = { kind: 'outbox', path: join(outboxDir, 'sms.jsonl') };
   }
-  let mail: NotifierConfig['mail'];
+  let mail: NotifyConfig['mail'];
   if (mailKind === 'outbox') mail = { kind: 'outbox', path: join(outboxDir, 'mail.jsonl') };
   else if (mailKind === 'smtp') {
     mail = {
@@ -219,13 +222,14 @@ function readNotifierConfig(
       host: need('SMTP_HOST'),
       port: int('SMTP_PORT', 587, 1, 65535),
       secure: bool('SMTP_SECURE', false),
+      requireTls: bool('SMTP_REQUIRE_TLS', false),
       user: env.SMTP_USER?.trim() || undefined,
       pass: env.SMTP_PASS || undefined,
       from: need('SMTP_FROM'),
-    } as NotifierConfig['mail'];
+    } as NotifyConfig['mail'];
   } else {
     problems.push('SEALPOST_MAIL_TRANSPORT must be outbox or smtp');
     mail = { kind: 'outbox', path: join(outboxDir, 'mail.jsonl') };
   }
-  return { sms, mail } as NotifierConfig;
+  return { sms, mail } as NotifyConfig;
 }

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { readOutbox } from '../notify/outbox-file';
-import type { NotifierConfig } from '../notify';
+import type { NotifyConfig } from '../notify';
 
 export function portalCsp(nonce: string) {
   return [
@@ -28,7 +28,7 @@ export function portalCsp(nonce: string) {
   ].join('; ');
 }
 
-export async function webRoutes(app: FastifyInstance, opts: { webDir: string; notify: NotifierConfig; devOutboxPage: boolean }) {
+export async function webRoutes(app: FastifyInstance, opts: { webDir: string; notify: NotifyConfig; devOutboxPage: boolean }) {
   const portalFile = join(opts.webDir, 'portal.html');
   const portalHtml = existsSync(portalFile) ? readFileSync(portalFile, 'utf8') : null;
 

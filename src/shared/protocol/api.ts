@@ -64,8 +64,8 @@ export const RecipientInput = Type.Object(
     name: Type.String({ maxLength: 200 }),
     email: Email,
     method: VerificationMethod,
-    /** Required when method is `sms`: a mobile number in E.164. */
-    phone: Type.Optional(E164),
+    /** Required when method is `sms`: a mobile number, normalised by the service to E.164 (Dutch by default). */
+    phone: Type.Optional(Type.String({ minLength: 6, maxLength: 32 })),
   },
   { additionalProperties: false },
 );

@@ -1,0 +1,3 @@
+import { apiSuite } from './suites/api-suite';
+
+apiSuite('sqlite', async () => true);
