@@ -1,0 +1,2 @@
+export { normalisePhone, type PhoneRejection, type PhoneResult } from './normalise-phone';
+export { lastDigits } from './last-digits';
