@@ -56,4 +56,9 @@ export default tseslint.config(
     files: ['scripts/**', 'bench/**', 'test/**', '**/*.test.ts', '**/*.test.tsx', '*.config.js'],
     rules: { 'no-console': 'off' },
   },
+  {
+    // Tests run in Node whatever they test: node:test, node:assert and friends are fine there.
+    files: ['src/shared/**/*.test.ts', 'src/portal/**/*.test.ts', 'src/portal/**/*.test.tsx', 'src/addin/**/*.test.ts', 'src/addin/**/*.test.tsx'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
 );

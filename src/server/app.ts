@@ -19,6 +19,7 @@ import { registerErrorHandling } from './plugins/errors';
 import { registerSecurityHeaders } from './plugins/security-headers';
 import { registerAuth } from './plugins/auth';
 import { AppError } from '../shared/errors';
+import { hmac } from './secrets';
 import { SenderService } from './services/senders';
 import { MessageService } from './services/messages';
 import { RecipientAccessService } from './services/recipient-access';
@@ -62,7 +63,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     global: true,
     max: config.limits.requestsPerMinute,
     timeWindow: '1 minute',
-    // The client address lives only in memory (or in Redis for a minute) to count requests.
+    // Client addresses are counted under a keyed hash, in memory or in Redis for one window;
+    // the address itself is never stored anywhere.
+    keyGenerator: (request) => hmac(config.codeKey, 'rate-limit', request.ip).toString('base64url').slice(0, 22),
     ...(redis ? { redis, nameSpace: 'sealpost-rl:' } : {}),
     skipOnError: true,
     errorResponseBuilder: (_request, context) =>

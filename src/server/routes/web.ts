@@ -16,11 +16,16 @@ export function portalCsp(nonce: string) {
     "default-src 'none'",
     "script-src 'self'",
     `style-src 'self' 'nonce-${nonce}'`,
+    // Mail bodies keep their inline style attributes; they render only inside the sandboxed,
+    // script-less frame, and a nonce cannot cover attributes.
+    "style-src-attr 'unsafe-inline'",
+    // Remote images in mail are blocked by the portal until the recipient allows them.
     "img-src 'self' data: blob: https:",
     "font-src 'self'",
     "connect-src 'self'",
-    "frame-src 'self' blob: about:",
-    'child-src blob:',
+    // The message frame uses srcdoc, which frame-src does not govern: no framed URLs at all.
+    "frame-src 'none'",
+    "child-src 'none'",
     "base-uri 'none'",
     "object-src 'none'",
     "form-action 'none'",

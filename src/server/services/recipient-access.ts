@@ -19,8 +19,9 @@ import { accessCodeHash } from './messages';
 import { audit } from './audit';
 import type { ServiceDeps } from './deps';
 import { maskEmail, sendCode } from './code-delivery';
+import { CODE_VALIDITY_MINUTES } from '../notify/messages';
 
-export const CODE_TTL_MS = 10 * 60 * 1000;
+export const CODE_TTL_MS = CODE_VALIDITY_MINUTES * 60 * 1000;
 export const TRIES_PER_CODE = 5;
 export const MAX_CONSECUTIVE_FAILURES = 100;
 export const SESSION_TTL_MS = 30 * 60 * 1000;

@@ -41,13 +41,23 @@ export async function openDb(config: DatabaseConfig): Promise<Db> {
     if (config.schema) await sql`create schema if not exists ${sql.id(config.schema)}`.execute(kysely);
   }
   const db: Db = { kysely, engine: config.engine, close: () => kysely.destroy() };
-  await migrate(db);
+  await migrate(db, config.engine === 'postgres' ? (config.schema ?? (await currentSchema(kysely))) : undefined);
   return db;
 }
 
-export async function migrate(db: Db): Promise<void> {
+async function currentSchema(kysely: Kysely<Database>): Promise<string> {
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(kysely);
+  return rows[0]?.schema ?? 'public';
+}
+
+/**
+ * Brings the schema up to date. On PostgreSQL the migration bookkeeping is pinned to our schema:
+ * otherwise Kysely may find another schema's bookkeeping tables and skip creating its own.
+ */
+export async function migrate(db: Db, schema?: string): Promise<void> {
   const migrator = new Migrator({
     db: db.kysely,
+    ...(schema ? { migrationTableSchema: schema } : {}),
     provider: { getMigrations: async () => migrations(db.engine) },
   });
   const { error, results } = await migrator.migrateToLatest();
