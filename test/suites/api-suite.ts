@@ -222,6 +222,9 @@ export function apiSuite(engine: Engine, ready: () => Promise<boolean>) {
       const n = (await svc.smsOutbox()).filter((e) => e.to === PHONE).length;
       const s = await startVerification(svc.baseUrl, a.id, JAN.email);
       const ok = await verify(svc.baseUrl, a.id, s.body.verificationId, await waitForCode(svc.smsOutbox, PHONE, n));
+      const info = await fetch(`${svc.baseUrl}/api/r/${a.id}/session`, { headers: { authorization: `Bearer ${ok.body.sessionToken}` } });
+      assert.deepEqual(((await info.json()) as { parts: unknown[] }).parts, ok.body.parts);
+      assert.equal((await fetch(`${svc.baseUrl}/api/r/${b.id}/session`, { headers: { authorization: `Bearer ${ok.body.sessionToken}` } })).status, 401);
       assert.equal((await fetchPart(svc.baseUrl, b.id, 0, ok.body.sessionToken)).status, 401);
       assert.equal((await fetchPart(svc.baseUrl, a.id, 0, 'x'.repeat(43))).status, 401);
       clock += 31 * 60 * 1000;

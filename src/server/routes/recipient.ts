@@ -8,6 +8,7 @@ import {
   Id,
   MessageAvailability,
   ResendRequest,
+  SessionInfo,
   StartVerificationRequest,
   StartVerificationResponse,
   VerifyRequest,
@@ -48,6 +49,12 @@ export function recipientRoutes(parent: FastifyInstance, access: RecipientAccess
     { config: { rateLimit: verifyRateLimit }, schema: { tags, params: VerificationParams, body: VerifyRequest, response: { 200: VerifyResponse, ...errors } } },
     async (request) =>
       access.verify(request.params.id, request.params.verificationId, request.body.code, classifyUserAgent(request.headers['user-agent'])),
+  );
+
+  app.get(
+    '/api/r/:id/session',
+    { schema: { tags, summary: 'The part list of a verified session', params: IdParams, response: { 200: SessionInfo, ...errors } } },
+    async (request) => access.sessionInfo(request.params.id, bearerToken(request)),
   );
 
   app.get(

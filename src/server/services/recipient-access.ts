@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { AppError } from '../../shared/errors';
 import { unwrapServerShare } from '../../shared/crypto';
-import type { StartVerificationResponse, VerificationMethod, VerifyResponse } from '../../shared/protocol/api';
+import type { SessionInfo, StartVerificationResponse, VerificationMethod, VerifyResponse } from '../../shared/protocol/api';
 import { blobKey } from '../stores/blob-store';
 import { hmac, newCode, newToken, safeEqual, tokenHash } from '../secrets';
 import type { ClientKind } from '../client-hints';
@@ -261,18 +261,36 @@ export class RecipientAccessService {
     }
   }
 
-  /** Streams one encrypted part to a verified recipient and records the open or download. */
-  async part(id: string, index: number, bearer: string | undefined): Promise<{ stream: Readable; size: number }> {
-    const { db, now } = this.deps;
+  /** The live session for `bearer` on message `id`, or an error that says to verify (again). */
+  private async session(id: string, bearer: string | undefined, at: number) {
     if (!bearer) throw new AppError('unauthenticated', 'Verify first.');
-    const at = now();
-    const session = await db.kysely
+    const session = await this.deps.db.kysely
       .selectFrom('sessions')
       .select(['recipient_id', 'message_id', 'expires_at'])
       .where('token_hash', '=', tokenHash(bearer))
       .executeTakeFirst();
     if (!session || session.message_id !== id) throw new AppError('unauthenticated', 'Verify first.');
     if (session.expires_at <= at) throw new AppError('session_expired', 'The session has expired; verify again.');
+    return session;
+  }
+
+  async sessionInfo(id: string, bearer: string | undefined): Promise<SessionInfo> {
+    const session = await this.session(id, bearer, this.deps.now());
+    await this.available(id);
+    const parts = await this.deps.db.kysely
+      .selectFrom('message_parts')
+      .select(['idx', 'size'])
+      .where('message_id', '=', id)
+      .orderBy('idx')
+      .execute();
+    return { sessionExpiresAt: new Date(session.expires_at).toISOString(), parts: parts.map((p) => ({ index: p.idx, size: p.size })) };
+  }
+
+  /** Streams one encrypted part to a verified recipient and records the open or download. */
+  async part(id: string, index: number, bearer: string | undefined): Promise<{ stream: Readable; size: number }> {
+    const { db, now } = this.deps;
+    const at = now();
+    const session = await this.session(id, bearer, at);
     const m = await this.available(id);
     const part = await db.kysely
       .selectFrom('message_parts')

@@ -188,6 +188,13 @@ export type VerifyRequest = Static<typeof VerifyRequest>;
 
 export const PartInfo = Type.Object({ index: Type.Integer({ minimum: 0 }), size: Type.Integer() });
 
+/** What a live session may see again: its expiry and the parts to fetch. */
+export const SessionInfo = Type.Object({
+  sessionExpiresAt: IsoTime,
+  parts: Type.Array(PartInfo),
+});
+export type SessionInfo = Static<typeof SessionInfo>;
+
 export const VerifyResponse = Type.Object({
   /** Bearer token for the part downloads; short-lived. */
   sessionToken: Type.String(),

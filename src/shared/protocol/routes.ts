@@ -14,5 +14,6 @@ export const routes = {
   startVerification: (id: string) => `/api/r/${id}/verifications`,
   resend: (id: string, verificationId: string) => `/api/r/${id}/verifications/${verificationId}/resend`,
   verify: (id: string, verificationId: string) => `/api/r/${id}/verifications/${verificationId}/verify`,
+  recipientSession: (id: string) => `/api/r/${id}/session`,
   recipientPart: (id: string, index: number) => `/api/r/${id}/parts/${index}`,
 } as const;
