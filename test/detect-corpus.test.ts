@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { compilePolicy } from '../src/shared/detect/compile';
-import { normalise } from '../src/shared/detect/normalise';
+import { normaliseWithMap } from '../src/shared/detect/normalise-map';
 import { CONFIDENCES, resolvePolicy } from '../src/shared/detect/policy';
 import { scanNormalised } from '../src/shared/detect/scan-text';
 import { TEXT_DETECTORS, type Finding } from '../src/shared/detect/types';
@@ -66,9 +66,9 @@ const tally = new Map<string, Tally>(TEXT_DETECTORS.map((id) => [id, { tp: 0, fp
 const mistakes: string[] = [];
 
 for (const c of cases) {
-  const n = normalise(c.text, { html: c.html, map: true });
+  const n = normaliseWithMap(c.text, { html: c.html });
   const findings = scanNormalised(n, compilePolicy(policy), { part: 'body' }).filter(counted);
-  const map = n.map!;
+  const { map } = n;
   const matched = new Set<Label>();
   for (const f of findings) {
     const start = map[f.start]!;

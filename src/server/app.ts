@@ -2,6 +2,7 @@
  * Builds the service in three layers, as Fastify's reference app does: external plugins, then
  * app services, then routes. `buildApp` is what main.ts and every integration test call.
  */
+import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifySwagger from '@fastify/swagger';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -28,6 +29,11 @@ import { healthRoutes } from './routes/health';
 import { senderRoutes } from './routes/sender';
 import { recipientRoutes } from './routes/recipient';
 import { webRoutes } from './routes/web';
+import { policyRoutes } from './routes/policy';
+import { addinRoutes } from './routes/addin';
+import { OrganisationSettingsService } from './services/organisation-settings';
+
+const ASSETS_DIR = fileURLToPath(new URL('../../assets/', import.meta.url));
 
 export interface BuildOptions {
   /** Replace the notifiers (tests use in-memory outboxes). */
@@ -104,6 +110,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const senders = new SenderService(deps);
   const messages = new MessageService(deps);
   const access = new RecipientAccessService(deps);
+  const settings = new OrganisationSettingsService(deps);
   const devIdentity = config.devSignIn ? new DevIdentityProvider(config.codeKey, config.publicUrl) : null;
   registerAuth(app, [...(devIdentity ? [devIdentity] : []), ...(options.verifiers ?? [])], senders);
 
@@ -111,6 +118,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   healthRoutes(app, db);
   senderRoutes(app, { messages, senders, devIdentity, maxPartBytes: config.limits.maxPartBytes });
   recipientRoutes(app, access, { max: config.limits.verifyPerMinute, timeWindow: '1 minute' });
+  policyRoutes(app, settings);
+  await addinRoutes(app, config, ASSETS_DIR);
   await webRoutes(app, { webDir: config.webDir, notify: config.notify, devOutboxPage: config.devOutboxPage });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

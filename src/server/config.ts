@@ -23,6 +23,8 @@ export interface Config {
   codeKey: Uint8Array;
   /** Local development identity provider: signs short-lived sender tokens. Off unless configured. */
   devSignIn: boolean;
+  /** Entra ID (Azure AD) sign-in for senders; null when not configured. */
+  azure: { clientId: string; allowedTenants: string[] | 'any'; authority: string } | null;
   notify: NotifyConfig;
   limits: { maxPartBytes: number; maxParts: number; jsonBodyBytes: number; requestsPerMinute: number; verifyPerMinute: number };
   expiry: { defaultDays: number; maxDays: number };
@@ -116,6 +118,7 @@ export function loadConfig(env: Env = process.env): Config {
     shareKey: secrets.shareKey,
     codeKey: secrets.codeKey,
     devSignIn: bool('SEALPOST_DEV_SIGN_IN', false),
+    azure: readAzure(env, problems),
     notify,
     limits: {
       // Large attachments must work: 5 GiB per part by default, streamed, never buffered.
@@ -232,4 +235,27 @@ function readNotifyConfig(
     mail = { kind: 'outbox', path: join(outboxDir, 'mail.jsonl') };
   }
   return { sms, mail } as NotifyConfig;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function readAzure(env: Env, problems: string[]): Config['azure'] {
+  const clientId = env.SEALPOST_AZURE_CLIENT_ID?.trim();
+  if (!clientId) return null;
+  if (!GUID.test(clientId)) problems.push('SEALPOST_AZURE_CLIENT_ID must be the application (client) id, a GUID');
+  const rawTenants = env.SEALPOST_AZURE_ALLOWED_TENANTS?.trim() ?? '';
+  let allowedTenants: string[] | 'any' = [];
+  if (rawTenants === '*') allowedTenants = 'any';
+  else {
+    allowedTenants = rawTenants.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);
+    if (!allowedTenants.length) problems.push('SEALPOST_AZURE_ALLOWED_TENANTS must list tenant ids (or be * for any tenant)');
+    for (const t of allowedTenants) if (!GUID.test(t)) problems.push(`SEALPOST_AZURE_ALLOWED_TENANTS has "${t}", which is not a tenant id`);
+  }
+  const authority = (env.SEALPOST_AZURE_AUTHORITY?.trim() || 'https://login.microsoftonline.com').replace(/\/+$/, '');
+  try {
+    new URL(authority);
+  } catch {
+    problems.push('SEALPOST_AZURE_AUTHORITY must be a URL');
+  }
+  return { clientId: clientId.toLowerCase(), allowedTenants, authority };
 }

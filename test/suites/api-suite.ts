@@ -307,6 +307,46 @@ export function apiSuite(engine: Engine, ready: () => Promise<boolean>) {
       });
     });
 
+    it_('serves the organisation policy, lets only an admin change it, and scans text with masked findings', async () => {
+      const auth = { authorization: `Bearer ${token}` };
+      const current = (await fetch(`${svc.baseUrl}/api/policy`, { headers: auth }).then((r) => r.json())) as { policy: { rules: Record<string, { action: string }> }; failClosed: boolean };
+      assert.equal(current.failClosed, false);
+      const changed = { ...current, failClosed: true, policy: { ...current.policy, keywords: ['projectcode zeus'] } };
+      const refused = await fetch(`${svc.baseUrl}/api/policy`, { method: 'PUT', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(changed) });
+      assert.equal(refused.status, 403);
+      const adminRes = await post<{ token: string }>(`${svc.baseUrl}/api/auth/dev/sign-in`, { email: 'admin@zorg.example', name: 'Admin', organisation: 'Zorggroep Test', admin: true });
+      const admin = { authorization: `Bearer ${adminRes.body.token}`, 'content-type': 'application/json' };
+      const saved = await fetch(`${svc.baseUrl}/api/policy`, { method: 'PUT', headers: admin, body: JSON.stringify(changed) });
+      assert.equal(saved.status, 200);
+      const reread = (await fetch(`${svc.baseUrl}/api/policy`, { headers: auth }).then((r) => r.json())) as typeof changed;
+      assert.equal(reread.failClosed, true, 'a colleague in the same organisation sees the new settings');
+      assert.deepEqual(reread.policy.keywords, ['projectcode zeus']);
+      const badPattern = { ...changed, policy: { ...changed.policy, patterns: [{ name: 'Slow', regex: '(a+)+$' }] } };
+      const bad = await fetch(`${svc.baseUrl}/api/policy`, { method: 'PUT', headers: admin, body: JSON.stringify(badPattern) });
+      assert.equal(bad.status, 400);
+      const fallback = (await fetch(`${svc.baseUrl}/api/policy/default`).then((r) => r.json())) as { failClosed: boolean };
+      assert.equal(fallback.failClosed, false);
+
+      const scan = await post<{ findings: { detector: string; preview: string }[]; decision: { action: string } }>(
+        `${svc.baseUrl}/api/scan`,
+        { text: 'Het BSN van de patiënt is 111222333, IBAN NL91 ABNA 0417 1643 00.', locale: 'nl' },
+        auth,
+      );
+      assert.equal(scan.status, 200);
+      const detectors = scan.body.findings.map((f) => f.detector);
+      assert.ok(detectors.includes('bsn') && detectors.includes('iban'), detectors.join());
+      assert.ok(scan.body.findings.every((f) => !f.preview.includes('111222333') && !f.preview.includes('0417164300')));
+      assert.equal((await post(`${svc.baseUrl}/api/scan`, { text: 'x' })).status, 401);
+    });
+
+    it_('gives the add-in its start-up config and the allow-list for the classic Outlook runtime', async () => {
+      const config = (await fetch(`${svc.baseUrl}/api/addin/config`).then((r) => r.json())) as { devSignIn: boolean; azure: unknown; privacyUrl: string };
+      assert.equal(config.devSignIn, true);
+      assert.equal(config.azure, null);
+      const allowed = (await fetch(`${svc.baseUrl}/.well-known/microsoft-officeaddins-allowed.json`).then((r) => r.json())) as { allowed: string[] };
+      assert.deepEqual(allowed.allowed, [`${svc.config.publicUrl}/addin/launchevent.js`]);
+    });
+
     it_('publishes its OpenAPI document', async () => {
       const doc = (await fetch(`${svc.baseUrl}/api/openapi.json`).then((r) => r.json())) as { openapi: string; paths: Record<string, unknown> };
       assert.match(doc.openapi, /^3\./);

@@ -6,7 +6,7 @@
 import { createHash, hkdfSync } from 'node:crypto';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { AppError } from '../../shared/errors';
-import type { SenderIdentity, TokenVerifier } from './identity';
+import { ADMIN_ROLE, type SenderIdentity, type TokenVerifier } from './identity';
 
 const AUDIENCE = 'sealpost-dev';
 const TTL_SECONDS = 60 * 60;
@@ -24,12 +24,12 @@ export class DevIdentityProvider implements TokenVerifier {
     return issuer === this.issuer;
   }
 
-  async signIn(email: string, name: string, organisation: string) {
+  async signIn(email: string, name: string, organisation: string, admin = false) {
     const normalised = email.trim().toLowerCase();
     // A stable pseudo object id per address, so a sender keeps their messages across sign-ins.
     const oid = createHash('sha256').update(`dev-oid:${normalised}`).digest('base64url').slice(0, 22);
     const expiresAt = new Date(Date.now() + TTL_SECONDS * 1000);
-    const token = await new SignJWT({ tid: 'local', oid, name, email: normalised, org: organisation })
+    const token = await new SignJWT({ tid: 'local', oid, name, email: normalised, org: organisation, roles: admin ? [ADMIN_ROLE] : [] })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setIssuer(this.issuer)
       .setAudience(AUDIENCE)
@@ -47,11 +47,12 @@ export class DevIdentityProvider implements TokenVerifier {
         audience: AUDIENCE,
         algorithms: ['HS256'],
       });
-      const { oid, name, email, org } = payload as Record<string, unknown>;
+      const { oid, name, email, org, roles } = payload as Record<string, unknown>;
       if (typeof oid !== 'string' || typeof name !== 'string' || typeof email !== 'string' || typeof org !== 'string') {
         throw new AppError('unauthenticated', 'The token lacks required claims.');
       }
-      return { issuer: 'local', tid: 'local', oid, name, email, organisationName: org };
+      const roleList = Array.isArray(roles) ? roles.filter((r): r is string => typeof r === 'string') : [];
+      return { issuer: 'local', tid: 'local', oid, name, email, organisationName: org, roles: roleList };
     } catch (err) {
       if (err instanceof AppError) throw err;
       const expired = err instanceof joseErrors.JWTExpired;

@@ -1,3 +1,6 @@
+/** The app role that may change the organisation's settings (Entra ID app role value). */
+export const ADMIN_ROLE = 'Sealpost.Admin';
+
 /** Who a sender is, as established from a validated token. */
 export interface SenderIdentity {
   issuer: 'local' | 'azure';
@@ -8,6 +11,8 @@ export interface SenderIdentity {
   name: string;
   email: string;
   organisationName: string;
+  /** App roles from the token; `Sealpost.Admin` may change the organisation's settings. */
+  roles?: string[];
 }
 
 /** Validates a bearer token; throws AppError('unauthenticated') on anything wrong with it. */

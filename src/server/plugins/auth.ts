@@ -5,12 +5,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { decodeJwt } from 'jose';
 import { AppError } from '../../shared/errors';
-import type { TokenVerifier } from '../auth/identity';
+import { ADMIN_ROLE, type TokenVerifier } from '../auth/identity';
 import type { Sender, SenderService } from '../services/senders';
 
 declare module 'fastify' {
   interface FastifyRequest {
     sender?: Sender;
+    senderIsAdmin?: boolean;
   }
   interface FastifyInstance {
     authenticate: (request: FastifyRequest) => Promise<void>;
@@ -38,10 +39,17 @@ export function registerAuth(app: FastifyInstance, verifiers: TokenVerifier[], s
     if (!verifier) throw new AppError('unauthenticated', 'The token is not valid.');
     const identity = await verifier.verify(token);
     request.sender = await senders.resolve(identity);
+    request.senderIsAdmin = identity.roles?.includes(ADMIN_ROLE) ?? false;
   });
 }
 
 export function requireSender(request: FastifyRequest): Sender {
   if (!request.sender) throw new AppError('unauthenticated', 'Sign in first.');
   return request.sender;
+}
+
+export function requireAdmin(request: FastifyRequest): Sender {
+  const sender = requireSender(request);
+  if (!request.senderIsAdmin) throw new AppError('forbidden', 'Only an administrator of the organisation may do this.');
+  return sender;
 }

@@ -34,7 +34,7 @@ export function senderRoutes(
     app.post(
       '/api/auth/dev/sign-in',
       { schema: { tags: ['sender'], summary: 'Local development sign-in', body: DevSignInRequest, response: { 200: SignInResponse, 400: ErrorResponse } } },
-      async (request) => idp.signIn(request.body.email, request.body.name, request.body.organisation ?? 'Sealpost development'),
+      async (request) => idp.signIn(request.body.email, request.body.name, request.body.organisation ?? 'Sealpost development', request.body.admin ?? false),
     );
   }
 

@@ -86,7 +86,7 @@ export class SenderService {
     const id = newId();
     await trx
       .insertInto('organisations')
-      .values({ id, name: identity.organisationName, tenant_id: tenantKey, contract_ends_at: null, created_at: now })
+      .values({ id, name: identity.organisationName, tenant_id: tenantKey, contract_ends_at: null, created_at: now, settings: null })
       .execute();
     return id;
   }

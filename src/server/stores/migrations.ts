@@ -127,5 +127,11 @@ export function migrations(engine: Engine): Record<string, Migration> {
         }
       },
     },
+    '002_organisation_settings': {
+      async up(db: Kysely<unknown>) {
+        // The admin's settings (detection policy, fail-open or fail-closed) as one JSON document.
+        await db.schema.alterTable('organisations').addColumn('settings', 'text').execute();
+      },
+    },
   };
 }

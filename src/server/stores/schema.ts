@@ -11,6 +11,8 @@ export interface OrganisationsTable {
   tenant_id: string | null;
   contract_ends_at: number | null;
   created_at: number;
+  /** JSON: the organisation's settings (detection policy, fail-closed); null means defaults. */
+  settings: string | null;
 }
 
 export interface SendersTable {

@@ -6,6 +6,7 @@
  * Every error body is `{ code, message }` (see `../errors.ts`).
  */
 import { Type, type Static } from '@sinclair/typebox';
+import { PolicySchema } from '../detect/schema';
 
 /** 128-bit random ids, base64url without padding (22 characters). */
 export const Id = Type.String({ pattern: '^[A-Za-z0-9_-]{22}$', description: '128-bit random id, base64url' });
@@ -36,6 +37,8 @@ export const DevSignInRequest = Type.Object(
     email: Email,
     name: Type.String({ minLength: 1, maxLength: 200 }),
     organisation: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    /** Development only: sign in with the administrator role. */
+    admin: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
@@ -205,3 +208,27 @@ export const VerifyResponse = Type.Object({
 export type VerifyResponse = Static<typeof VerifyResponse>;
 
 export { routes } from './routes';
+
+// ---------------------------------------------------------------- organisation settings and add-in
+
+/** The admin's settings for the organisation: what the detectors do, and what on-send does offline. */
+export const OrganisationSettings = Type.Object(
+  {
+    policy: PolicySchema,
+    /** Stop sending when the policy cannot be checked (service unreachable); default: let it go. */
+    failClosed: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+export type OrganisationSettings = Static<typeof OrganisationSettings>;
+
+/** What the task pane needs to know before sign-in. */
+export const AddinConfig = Type.Object({
+  azure: Type.Union([
+    Type.Object({ clientId: Type.String(), authority: Type.String(), scopes: Type.Array(Type.String()) }),
+    Type.Null(),
+  ]),
+  devSignIn: Type.Boolean(),
+  privacyUrl: Type.String(),
+});
+export type AddinConfig = Static<typeof AddinConfig>;

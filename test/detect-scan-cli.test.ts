@@ -1,0 +1,43 @@
+// The admin's `npm run scan` command: JSON on standard output, masked previews only.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+
+const run = (args: string[], input?: string) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/scan.ts', ...args], { input, encoding: 'utf8' });
+
+test('prints findings with offsets and masked previews, and the decision, for standard input', () => {
+  const r = run(['-'], 'Hallo, het BSN is 111222333 en IBAN NL91 ABNA 0417 1643 00.');
+  assert.equal(r.status, 0, r.stderr);
+  const out = JSON.parse(r.stdout) as { findings: Array<Record<string, unknown>>; decision: { action: string } };
+  assert.deepEqual(out.findings.map((f) => [f.detector, f.start, f.end, f.preview]), [
+    ['bsn', 18, 27, '1112*****'],
+    ['iban', 36, 58, 'NL91 **** **** 4300'],
+  ]);
+  assert.equal(out.decision.action, 'secure');
+  assert.equal(r.stdout.includes('111222333'), false);
+});
+
+test('reads HTML files and a policy file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sealpost-scan-'));
+  try {
+    writeFileSync(join(dir, 'mail.html'), '<p>Tel <b>06</b>-12345678</p>');
+    writeFileSync(join(dir, 'policy.json'), JSON.stringify({ rules: { phone: { action: 'require' } } }));
+    const r = run([join(dir, 'mail.html'), '--policy', join(dir, 'policy.json'), '--locale', 'nl']);
+    const out = JSON.parse(r.stdout) as { findings: Array<{ detector: string }>; decision: { action: string; reasons: Array<{ message: string }> } };
+    assert.deepEqual(out.findings.map((f) => f.detector), ['phone']);
+    assert.equal(out.decision.action, 'require');
+    assert.equal(out.decision.reasons[0]!.message, 'Bevat een telefoonnummer.');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('explains its usage and fails without an input', () => {
+  const r = run([]);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /usage: npm run scan/);
+});
