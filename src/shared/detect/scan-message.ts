@@ -1,0 +1,84 @@
+import { compilePolicy } from './compile';
+import { decodeText } from './decode';
+import { checkRecipients, type RecipientHistory, type RecipientsInput } from './misdirection';
+import { normalise } from './normalise';
+import type { Policy } from './policy';
+import { scanNormalised, type Where } from './scan-text';
+import type { Finding, MessageScan, UnscannedPart } from './types';
+
+/**
+ * Scans what a message would disclose: subject, body, attachment names and the content of text
+ * attachments (plain text, CSV/TSV, HTML, Markdown, JSON, XML). Other types (DOCX, XLSX, PDF,
+ * images, archives) are listed in `unscanned` so the pane can say what it could not check.
+ */
+export interface AttachmentInput {
+  name: string;
+  contentType?: string;
+  /** Already decoded content, when the caller has it as text. */
+  text?: string;
+  /** Raw content; decoded as UTF-8, UTF-16 with BOM, or single-byte text. */
+  bytes?: Uint8Array;
+}
+
+export interface MessageInput extends RecipientsInput {
+  subject?: string;
+  bodyHtml?: string;
+  bodyText?: string;
+  attachments?: AttachmentInput[];
+}
+
+export interface ScanMessageOptions {
+  history?: RecipientHistory;
+  /** Characters scanned per part; the rest is reported as `truncated`. Default 4 Mi. */
+  maxChars?: number;
+}
+
+const TEXT_TYPES = /^(text\/(plain|csv|tab-separated-values|html|markdown|xml|calendar)|application\/(json|xml|xhtml\+xml|csv))\b/i;
+const TEXT_EXTENSIONS = /\.(txt|text|csv|tsv|htm|html|xhtml|md|json|xml|log|ics|vcf)$/i;
+const HTML = /html/i;
+
+function isText(a: AttachmentInput): boolean {
+  return a.contentType ? TEXT_TYPES.test(a.contentType) || (a.contentType === 'application/octet-stream' && TEXT_EXTENSIONS.test(a.name)) : TEXT_EXTENSIONS.test(a.name);
+}
+
+/**
+ * Only what the message says, not who it goes to: for the on-send handler, whose bundle then does
+ * not carry the recipient checks (see docs/detection.md for the sizes).
+ */
+export function scanContent(message: MessageInput, policy?: Policy, options: ScanMessageOptions = {}): Omit<MessageScan, 'recipients'> {
+  const compiled = compilePolicy(policy);
+  const maxChars = options.maxChars ?? 4 * 1024 * 1024;
+  const findings: Finding[] = [];
+  const unscanned: UnscannedPart[] = [];
+  const scan = (text: string, html: boolean, where: Where): void => {
+    for (const f of scanNormalised(normalise(text.slice(0, maxChars), { html }), compiled, where)) findings.push(f);
+  };
+  if (message.subject) scan(message.subject, false, { part: 'subject' });
+  if (message.bodyHtml) scan(message.bodyHtml, true, { part: 'body' });
+  else if (message.bodyText) scan(message.bodyText, false, { part: 'body' });
+  (message.attachments ?? []).forEach((a, attachment) => {
+    // Underscores join words in file names; as spaces they let "123456782_uitslag.pdf" be seen.
+    scan(a.name.replace(/_/g, ' '), false, { part: 'attachment-name', attachment });
+    if (!isText(a)) {
+      unscanned.push({ attachment, reason: 'unsupported-type' });
+      return;
+    }
+    const text = a.text ?? (a.bytes ? decodeText(a.bytes.subarray(0, maxChars * 2)) : undefined);
+    if (text === undefined) {
+      unscanned.push({ attachment, reason: 'no-content' });
+      return;
+    }
+    if (text.length > maxChars || (a.text === undefined && a.bytes!.length > maxChars * 2)) {
+      unscanned.push({ attachment, reason: 'truncated' });
+    }
+    scan(text, HTML.test(a.contentType ?? '') || /\.x?html?$/i.test(a.name), { part: 'attachment', attachment });
+  });
+  return { findings, unscanned };
+}
+
+/** Content and recipients together: what the task pane shows. */
+export function scanMessage(message: MessageInput, policy?: Policy, options: ScanMessageOptions = {}): MessageScan {
+  const compiled = compilePolicy(policy);
+  const content = scanContent(message, compiled.policy, options);
+  return { ...content, recipients: checkRecipients(message, compiled.policy, options.history) };
+}
