@@ -15,6 +15,7 @@ import { PgBlobStore } from './stores/pg-blob-store';
 import { createNotifiers, type Notifiers } from './notify';
 import { DevIdentityProvider } from './auth/dev-identity';
 import type { TokenVerifier } from './auth/identity';
+import { AzureIdentityVerifier } from './auth/azure-identity';
 import { loggerOptions } from './plugins/logger';
 import { registerErrorHandling } from './plugins/errors';
 import { registerSecurityHeaders } from './plugins/security-headers';
@@ -112,7 +113,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const access = new RecipientAccessService(deps);
   const settings = new OrganisationSettingsService(deps);
   const devIdentity = config.devSignIn ? new DevIdentityProvider(config.codeKey, config.publicUrl) : null;
-  registerAuth(app, [...(devIdentity ? [devIdentity] : []), ...(options.verifiers ?? [])], senders);
+  const azure = config.azure
+    ? new AzureIdentityVerifier({
+        clientId: config.azure.clientId,
+        allowedTenants: config.azure.allowedTenants,
+        authorityBaseUrl: config.azure.authority,
+        log: app.log,
+      })
+    : null;
+  registerAuth(app, [...(devIdentity ? [devIdentity] : []), ...(azure ? [azure] : []), ...(options.verifiers ?? [])], senders);
 
   // Layer 3: routes.
   healthRoutes(app, db);

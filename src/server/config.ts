@@ -37,6 +37,10 @@ export interface Config {
   webDir: string;
   /** Serve the dev outbox page (embedded default only). */
   devOutboxPage: boolean;
+  /** A second, HTTPS listener (Outlook loads add-ins over https only), e.g. for sideloading in development. */
+  tls: { certFile: string; keyFile: string; port: number } | null;
+  /** The https base URL Outlook loads the add-in from; null when there is none. */
+  addinUrl: string | null;
 }
 
 export class ConfigError extends Error {
@@ -136,9 +140,23 @@ export function loadConfig(env: Env = process.env): Config {
     production,
     webDir: resolve(str('SEALPOST_WEB_DIR', './dist/web')),
     devOutboxPage: false,
+    tls: null,
+    addinUrl: null,
   };
   if (config.devSignIn && production) problems.push('SEALPOST_DEV_SIGN_IN cannot be on when NODE_ENV=production');
   config.devOutboxPage = !production && notify.sms.kind === 'outbox';
+  const certFile = env.SEALPOST_TLS_CERT_FILE?.trim();
+  const keyFile = env.SEALPOST_TLS_KEY_FILE?.trim();
+  if (Boolean(certFile) !== Boolean(keyFile)) problems.push('SEALPOST_TLS_CERT_FILE and SEALPOST_TLS_KEY_FILE go together');
+  if (certFile && keyFile) {
+    for (const [name, file] of [['SEALPOST_TLS_CERT_FILE', certFile], ['SEALPOST_TLS_KEY_FILE', keyFile]] as const) {
+      if (!existsSync(file)) problems.push(`${name} points at ${file}, which does not exist`);
+    }
+    config.tls = { certFile, keyFile, port: int('SEALPOST_HTTPS_PORT', 3000, 0, 65535) };
+  }
+  const addinUrl = str('SEALPOST_ADDIN_URL', config.tls ? `https://localhost:${config.tls.port}` : publicUrl.startsWith('https:') ? publicUrl : '');
+  if (addinUrl && !addinUrl.startsWith('https://')) problems.push('SEALPOST_ADDIN_URL must be https: Outlook loads add-ins over https only');
+  config.addinUrl = addinUrl ? addinUrl.replace(/\/+$/, '') : null;
   if (problems.length) throw new ConfigError(problems);
   return config;
 }
@@ -253,7 +271,8 @@ function readAzure(env: Env, problems: string[]): Config['azure'] {
   }
   const authority = (env.SEALPOST_AZURE_AUTHORITY?.trim() || 'https://login.microsoftonline.com').replace(/\/+$/, '');
   try {
-    new URL(authority);
+    const u = new URL(authority);
+    if (u.protocol !== 'https:' && !['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname)) problems.push('SEALPOST_AZURE_AUTHORITY must be https');
   } catch {
     problems.push('SEALPOST_AZURE_AUTHORITY must be a URL');
   }

@@ -1,4 +1,6 @@
 /** Starts the service: configuration first, so a bad deployment fails before it listens. */
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:https';
 import { ConfigError, loadConfig } from './config';
 import { buildApp } from './app';
 
@@ -21,6 +23,15 @@ async function main() {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   await app.listen({ host: config.host, port: config.port });
+  if (config.tls) {
+    // The same routes over https, for Outlook (which loads add-ins over https only).
+    const tlsServer = createServer({ cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) }, (req, res) => app.routing(req, res));
+    await new Promise<void>((resolve) => tlsServer.listen(config.tls!.port, config.host, resolve));
+    app.addHook('onClose', async () => {
+      await new Promise((resolve) => tlsServer.close(resolve));
+    });
+    app.log.info(`The add-in is served on ${config.addinUrl}; sideload ${config.addinUrl}/manifest.xml`);
+  }
   app.log.info(
     { database: config.database.engine, blobs: config.blobs.kind, sms: config.notify.sms.kind, mail: config.notify.mail.kind, devSignIn: config.devSignIn },
     `Sealpost is listening on ${config.publicUrl}`,

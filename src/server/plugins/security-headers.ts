@@ -14,8 +14,10 @@ export function registerSecurityHeaders(app: FastifyInstance) {
     reply.header('Cross-Origin-Opener-Policy', 'same-origin');
     reply.header('Cross-Origin-Resource-Policy', 'same-origin');
     reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
-    if (!reply.hasHeader('Content-Security-Policy')) reply.header('Content-Security-Policy', API_CSP);
-    if (!reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');
+    // Static files set their headers on the raw response; those count as set too.
+    const has = (name: string) => reply.hasHeader(name) || reply.raw.hasHeader(name);
+    if (!has('Content-Security-Policy')) reply.header('Content-Security-Policy', API_CSP);
+    if (!has('Cache-Control')) reply.header('Cache-Control', 'no-store');
     return payload;
   });
 }

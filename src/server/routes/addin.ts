@@ -2,13 +2,25 @@
  * What Outlook loads: the task pane and event runtime under /addin/, icons under /assets/, the
  * allow-list that lets the classic-Windows runtime call us, and the add-in's start-up config.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { AddinConfig } from '../../shared/protocol/api';
 import type { Config } from '../config';
+import { AppError } from '../../shared/errors';
+import { ADDIN_PATHS, buildManifest } from '../../addin/manifest-urls';
+
+const MANIFEST_FILE = fileURLToPath(new URL('../../../manifest.xml', import.meta.url));
+
+const SUPPORT_PAGE = `<!doctype html><html lang="nl"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Sealpost support</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem}</style>
+<h1>Sealpost support</h1>
+<p lang="nl">Vragen over Sealpost in Outlook of over een beveiligd bericht dat u ontving? Neem contact op met de beheerder van uw organisatie, of met de afzender van het bericht. Sealpost-medewerkers vragen u nooit om een code.</p>
+<p lang="en">Questions about Sealpost in Outlook, or about a secure message you received? Contact your organisation's administrator, or the sender of the message. Sealpost staff never ask you for a code.</p>
+<p><a href="/privacy">Privacy</a></p></html>`;
 
 /**
  * Outlook on the web frames the pane; desktop clients host it in a webview with no ancestor.
@@ -49,11 +61,11 @@ export async function addinRoutes(parent: FastifyInstance, config: Config, asset
       decorateReply: false,
       index: false,
       cacheControl: false,
-      setHeaders: (reply, path) => {
-        reply.header('Content-Security-Policy', csp);
+      setHeaders: (res, path) => {
+        res.setHeader('Content-Security-Policy', csp);
         // Hashed bundles are immutable; the names the manifest points at must stay fresh.
         const fixed = /(taskpane|commands)\.html$|launchevent\.js$/.test(path);
-        reply.header('Cache-Control', fixed ? 'no-cache' : 'public, max-age=31536000, immutable');
+        res.setHeader('Cache-Control', fixed ? 'no-cache' : 'public, max-age=31536000, immutable');
       },
     });
   }
@@ -64,12 +76,26 @@ export async function addinRoutes(parent: FastifyInstance, config: Config, asset
       decorateReply: false,
       index: false,
       cacheControl: false,
-      setHeaders: (reply) => reply.header('Cache-Control', 'public, max-age=86400'),
+      setHeaders: (res) => res.setHeader('Cache-Control', 'public, max-age=86400'),
     });
   }
 
+  const addinBase = config.addinUrl ?? config.publicUrl;
   app.get('/.well-known/microsoft-officeaddins-allowed.json', { schema: { hide: true } }, async (_request, reply) =>
-    reply.header('Cache-Control', 'public, max-age=3600').send({ allowed: [`${config.publicUrl}/addin/launchevent.js`] }),
+    reply.header('Cache-Control', 'public, max-age=3600').send({ allowed: [`${addinBase}${ADDIN_PATHS.launchEventScript}`] }),
+  );
+
+  // The manifest for this deployment's https base; admins upload it, developers sideload it.
+  const manifest = config.addinUrl && existsSync(MANIFEST_FILE) ? buildManifest(readFileSync(MANIFEST_FILE, 'utf8'), config.addinUrl) : null;
+  app.get('/manifest.xml', { schema: { hide: true } }, async (_request, reply) => {
+    if (!manifest) {
+      throw new AppError('not_found', 'No manifest: the add-in needs an https base URL (SEALPOST_ADDIN_URL, or a TLS listener).');
+    }
+    return reply.type('application/xml; charset=utf-8').header('Content-Disposition', 'attachment; filename="sealpost-manifest.xml"').send(manifest);
+  });
+
+  app.get('/support', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'").send(SUPPORT_PAGE),
   );
 
   app.get('/api/addin/config', { schema: { tags: ['sender'], response: { 200: AddinConfig } } }, async () => ({

@@ -45,7 +45,7 @@ export async function webRoutes(app: FastifyInstance, opts: { webDir: string; no
       wildcard: true,
       // Content-hashed file names: safe to cache for a year.
       cacheControl: false,
-      setHeaders: (reply) => reply.header('Cache-Control', 'public, max-age=31536000, immutable'),
+      setHeaders: (res) => res.setHeader('Cache-Control', 'public, max-age=31536000, immutable'),
     });
   }
 
