@@ -1,6 +1,6 @@
 /** Starts the service: configuration first, so a bad deployment fails before it listens. */
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:https';
+import { createServer, type Server } from 'node:https';
 import { ConfigError, loadConfig } from './config';
 import { buildApp } from './app';
 
@@ -16,7 +16,9 @@ async function main() {
     throw err;
   }
   const { app, close } = await buildApp(config);
+  let tlsServer: Server | null = null;
   const stop = async () => {
+    tlsServer?.close();
     await close();
     process.exit(0);
   };
@@ -25,11 +27,8 @@ async function main() {
   await app.listen({ host: config.host, port: config.port });
   if (config.tls) {
     // The same routes over https, for Outlook (which loads add-ins over https only).
-    const tlsServer = createServer({ cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) }, (req, res) => app.routing(req, res));
-    await new Promise<void>((resolve) => tlsServer.listen(config.tls!.port, config.host, resolve));
-    app.addHook('onClose', async () => {
-      await new Promise((resolve) => tlsServer.close(resolve));
-    });
+    tlsServer = createServer({ cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) }, (req, res) => app.routing(req, res));
+    await new Promise<void>((resolve) => tlsServer!.listen(config.tls!.port, config.host, resolve));
     app.log.info(`The add-in is served on ${config.addinUrl}; sideload ${config.addinUrl}/manifest.xml`);
   }
   app.log.info(
