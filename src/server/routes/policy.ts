@@ -30,7 +30,10 @@ export function policyRoutes(parent: FastifyInstance, settings: OrganisationSett
   );
 
   // The on-send handler may run before anyone signed in on this device: it gets the safe default.
-  app.get('/api/policy/default', { schema: { tags, response: { 200: OrganisationSettings } } }, async () => defaultSettings());
+  // Public and secret-free, so any origin may read it (the classic-Windows runtime's origin varies).
+  app.get('/api/policy/default', { schema: { tags, response: { 200: OrganisationSettings } } }, async (_request, reply) =>
+    reply.header('Access-Control-Allow-Origin', '*').send(defaultSettings()),
+  );
 
   app.post(
     '/api/scan',
