@@ -20,4 +20,5 @@ if (!process.env.SEALPOST_TLS_CERT_FILE && existsSync(cert) && existsSync(key)) 
   console.warn('To sideload the add-in into Outlook, run "npx office-addin-dev-certs install" once and start again:');
   console.warn('the add-in is then also served on https://localhost:3000 (see docs/deployment.md).');
 }
-await import('../src/server/main.ts');
+// `npm start` runs the compiled service; `npm run dev` runs the sources through tsx.
+await import(process.argv.includes('--dev') ? '../src/server/main.ts' : '../dist/server/main.js');

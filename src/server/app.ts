@@ -2,7 +2,6 @@
  * Builds the service in three layers, as Fastify's reference app does: external plugins, then
  * app services, then routes. `buildApp` is what main.ts and every integration test call.
  */
-import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifySwagger from '@fastify/swagger';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -33,8 +32,8 @@ import { webRoutes } from './routes/web';
 import { policyRoutes } from './routes/policy';
 import { addinRoutes } from './routes/addin';
 import { OrganisationSettingsService } from './services/organisation-settings';
+import { ASSETS_DIR } from './paths';
 
-const ASSETS_DIR = fileURLToPath(new URL('../../assets/', import.meta.url));
 
 export interface BuildOptions {
   /** Replace the notifiers (tests use in-memory outboxes). */

@@ -4,16 +4,15 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { AddinConfig } from '../../shared/protocol/api';
 import type { Config } from '../config';
+import { MANIFEST_FILE } from '../paths';
 import { AppError } from '../../shared/errors';
 import { ADDIN_PATHS, buildManifest } from '../../addin/manifest-urls';
 
-const MANIFEST_FILE = fileURLToPath(new URL('../../../manifest.xml', import.meta.url));
 
 const SUPPORT_PAGE = `<!doctype html><html lang="nl"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Sealpost support</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem}</style>

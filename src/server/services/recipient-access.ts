@@ -274,16 +274,24 @@ export class RecipientAccessService {
     return session;
   }
 
+  /** One query: the session, its message's availability and the part list together (a hot path). */
   async sessionInfo(id: string, bearer: string | undefined): Promise<SessionInfo> {
-    const session = await this.session(id, bearer, this.deps.now());
-    await this.available(id);
-    const parts = await this.deps.db.kysely
-      .selectFrom('message_parts')
-      .select(['idx', 'size'])
-      .where('message_id', '=', id)
-      .orderBy('idx')
+    if (!bearer) throw new AppError('unauthenticated', 'Verify first.');
+    const at = this.deps.now();
+    const rows = await this.deps.db.kysely
+      .selectFrom('sessions')
+      .innerJoin('messages', 'messages.id', 'sessions.message_id')
+      .innerJoin('message_parts', 'message_parts.message_id', 'sessions.message_id')
+      .select(['sessions.expires_at as session_expires', 'messages.status', 'messages.expires_at as message_expires', 'message_parts.idx', 'message_parts.size'])
+      .where('sessions.token_hash', '=', tokenHash(bearer))
+      .where('sessions.message_id', '=', id)
+      .orderBy('message_parts.idx')
       .execute();
-    return { sessionExpiresAt: new Date(session.expires_at).toISOString(), parts: parts.map((p) => ({ index: p.idx, size: p.size })) };
+    const first = rows[0];
+    if (!first) throw new AppError('unauthenticated', 'Verify first.');
+    if (first.session_expires <= at) throw new AppError('session_expired', 'The session has expired; verify again.');
+    if (first.status !== 'sealed' || first.message_expires <= at) throw new AppError('message_unavailable', 'This message is not available.');
+    return { sessionExpiresAt: new Date(first.session_expires).toISOString(), parts: rows.map((p) => ({ index: p.idx, size: p.size })) };
   }
 
   /** Streams one encrypted part to a verified recipient and records the open or download. */
