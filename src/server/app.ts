@@ -30,6 +30,9 @@ import { senderRoutes } from './routes/sender';
 import { recipientRoutes } from './routes/recipient';
 import { webRoutes } from './routes/web';
 import { policyRoutes } from './routes/policy';
+import { privacyRoutes } from './routes/privacy';
+import { auditRoutes } from './routes/audit';
+import { startRetentionScheduler } from './jobs/scheduler';
 import { addinRoutes } from './routes/addin';
 import { OrganisationSettingsService } from './services/organisation-settings';
 import { ASSETS_DIR } from './paths';
@@ -44,6 +47,8 @@ export interface BuildOptions {
   logStream?: NodeJS.WritableStream;
   /** Extra token verifiers (Azure AD). */
   verifiers?: TokenVerifier[];
+  /** Run the retention purge on its schedule (default on); tests that move the clock may turn it off. */
+  retention?: boolean;
 }
 
 export interface App {
@@ -127,16 +132,20 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   senderRoutes(app, { messages, senders, devIdentity, maxPartBytes: config.limits.maxPartBytes });
   recipientRoutes(app, access, { max: config.limits.verifyPerMinute, timeWindow: '1 minute' });
   policyRoutes(app, settings);
+  privacyRoutes(app, config.privacy);
+  auditRoutes(app, deps);
   await addinRoutes(app, config, ASSETS_DIR);
   await webRoutes(app, { webDir: config.webDir, notify: config.notify, devOutboxPage: config.devOutboxPage });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.ready();
+  const retention = options.retention === false ? null : startRetentionScheduler(deps);
   return {
     app,
     db,
     deps,
     async close() {
+      await retention?.stop();
       await app.close();
       await db.close();
       if (redis) redis.disconnect();

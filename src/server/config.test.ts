@@ -39,11 +39,29 @@ describe('configuration', () => {
       () => loadConfig({ NODE_ENV: 'production', SEALPOST_DATA_DIR: dataDir(), SEALPOST_DEV_SIGN_IN: 'true', SEALPOST_PUBLIC_URL: 'http://sealpost.example' }),
       (err: unknown) => {
         const text = (err as ConfigError).problems.join('\n');
-        for (const name of ['SEALPOST_SHARE_KEY', 'SEALPOST_CODE_KEY', 'SEALPOST_DEV_SIGN_IN', 'https']) assert.match(text, new RegExp(name));
+        for (const name of ['SEALPOST_SHARE_KEY', 'SEALPOST_CODE_KEY', 'SEALPOST_DEV_SIGN_IN', 'https', 'SEALPOST_SMS_PROVIDER', 'SEALPOST_MAIL_TRANSPORT']) assert.match(text, new RegExp(name));
         return true;
       },
     );
-    const ok = loadConfig({ NODE_ENV: 'production', SEALPOST_DATA_DIR: dataDir(), SEALPOST_SHARE_KEY: key, SEALPOST_CODE_KEY: key, SEALPOST_PUBLIC_URL: 'https://sealpost.example' });
+    const ok = loadConfig({
+      NODE_ENV: 'production',
+      SEALPOST_DATA_DIR: dataDir(),
+      SEALPOST_SHARE_KEY: key,
+      SEALPOST_CODE_KEY: key,
+      SEALPOST_PUBLIC_URL: 'https://sealpost.example',
+      SEALPOST_SMS_PROVIDER: 'twilio',
+      TWILIO_ACCOUNT_SID: 'AC00000000000000000000000000000000',
+      TWILIO_AUTH_TOKEN: 'token',
+      TWILIO_FROM: '+3197010000000',
+      SEALPOST_MAIL_TRANSPORT: 'smtp',
+      SMTP_HOST: 'smtp.example',
+      SMTP_FROM: 'no-reply@sealpost.example',
+      SEALPOST_CONTROLLER_NAME: 'Zorggroep Voorbeeld B.V.',
+      SEALPOST_CONTROLLER_ADDRESS: 'Voorbeeldstraat 1, 1000 AA Amsterdam',
+      SEALPOST_DPO_EMAIL: 'fg@zorggroep.example',
+      SEALPOST_PRIVACY_CONTACT_EMAIL: 'privacy@zorggroep.example',
+      SEALPOST_PROCESSORS: 'hosting=Example Hosting B.V.; sms=Twilio; mail=Example Mail B.V.',
+    });
     assert.equal(ok.production, true);
     assert.equal(ok.devOutboxPage, false);
   });

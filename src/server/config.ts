@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { NotifyConfig } from './notify';
+import { readPrivacyConfig, type PrivacyConfig } from './privacy-config';
 
 export type DatabaseConfig = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string; schema?: string };
 
@@ -41,6 +42,8 @@ export interface Config {
   tls: { certFile: string; keyFile: string; port: number } | null;
   /** The https base URL Outlook loads the add-in from; null when there is none. */
   addinUrl: string | null;
+  /** Who is responsible for the processing, for the privacy notice. */
+  privacy: PrivacyConfig;
 }
 
 export class ConfigError extends Error {
@@ -142,9 +145,13 @@ export function loadConfig(env: Env = process.env): Config {
     devOutboxPage: false,
     tls: null,
     addinUrl: null,
+    privacy: readPrivacyConfig(env, production, problems),
   };
   if (config.devSignIn && production) problems.push('SEALPOST_DEV_SIGN_IN cannot be on when NODE_ENV=production');
   config.devOutboxPage = !production && notify.sms.kind === 'outbox';
+  // Outboxes keep codes, numbers and addresses in clear on disk: development only.
+  if (production && notify.sms.kind === 'outbox') problems.push('SEALPOST_SMS_PROVIDER must name a real SMS provider in production (the outbox is for development)');
+  if (production && notify.mail.kind === 'outbox') problems.push('SEALPOST_MAIL_TRANSPORT must be smtp in production (the outbox is for development)');
   const certFile = env.SEALPOST_TLS_CERT_FILE?.trim();
   const keyFile = env.SEALPOST_TLS_KEY_FILE?.trim();
   if (Boolean(certFile) !== Boolean(keyFile)) problems.push('SEALPOST_TLS_CERT_FILE and SEALPOST_TLS_KEY_FILE go together');

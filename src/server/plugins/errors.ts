@@ -46,7 +46,8 @@ export function toErrorBody(err: FastifyError | AppError | Error): { status: num
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const { status, body } = toErrorBody(err);
-    if (status >= 500) request.log.error({ err }, 'request failed');
+    // Only these error fields: database errors repeat key values (ids, addresses) in `detail`.
+    if (status >= 500) request.log.error({ err: { type: err.name, message: err.message, code: err.code, stack: err.stack } }, 'request failed');
     else request.log.info({ errorCode: body.code, status }, 'request refused');
     if (!reply.sent) reply.status(status).type('application/json').send(body);
   });

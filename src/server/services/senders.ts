@@ -3,8 +3,6 @@
  * organisation and account on first sight.
  */
 import { randomBytes } from 'node:crypto';
-import type { Transaction } from 'kysely';
-import type { Database } from '../stores/schema';
 import type { SenderIdentity } from '../auth/identity';
 import type { ClientInfo } from '../../shared/protocol/api';
 import type { ServiceDeps } from './deps';
@@ -35,60 +33,49 @@ export class SenderService {
     return sender;
   }
 
+  /**
+   * Insert-if-absent, then read: safe when many first requests of one new user arrive at once
+   * (a select-then-insert would race and fail on the unique keys).
+   */
   private async upsert(identity: SenderIdentity, now: number): Promise<Sender> {
     const db = this.deps.db.kysely;
-    return db.transaction().execute(async (trx) => {
-      const existing = await trx
-        .selectFrom('senders')
-        .select(['id', 'organisation_id', 'name', 'email'])
-        .where('issuer', '=', identity.issuer)
-        .where('tid', '=', identity.tid)
-        .where('oid', '=', identity.oid)
-        .executeTakeFirst();
-      if (existing) {
-        await trx
-          .updateTable('senders')
-          .set({ last_seen_at: now, name: identity.name, email: identity.email })
-          .where('id', '=', existing.id)
-          .execute();
-        return { id: existing.id, organisationId: existing.organisation_id, name: identity.name, email: identity.email };
-      }
-      const organisationId = await this.organisationFor(trx, identity, now);
-      const id = newId();
-      await trx
-        .insertInto('senders')
-        .values({
-          id,
-          organisation_id: organisationId,
-          issuer: identity.issuer,
-          tid: identity.tid,
-          oid: identity.oid,
-          name: identity.name,
-          email: identity.email,
-          outlook_host: null,
-          outlook_version: null,
-          outlook_platform: null,
-          browser: null,
-          device: null,
-          created_at: now,
-          last_seen_at: now,
-        })
-        .execute();
-      return { id, organisationId, name: identity.name, email: identity.email };
-    });
-  }
-
-  private async organisationFor(trx: Transaction<Database>, identity: SenderIdentity, now: number) {
     // Azure tenants map to one organisation each; local development users group by organisation name.
     const tenantKey = identity.issuer === 'azure' ? identity.tid : `local:${identity.organisationName.toLowerCase()}`;
-    const org = await trx.selectFrom('organisations').select('id').where('tenant_id', '=', tenantKey).executeTakeFirst();
-    if (org) return org.id;
-    const id = newId();
-    await trx
+    await db
       .insertInto('organisations')
-      .values({ id, name: identity.organisationName, tenant_id: tenantKey, contract_ends_at: null, created_at: now, settings: null })
+      .values({ id: newId(), name: identity.organisationName, tenant_id: tenantKey, contract_ends_at: null, created_at: now, settings: null })
+      .onConflict((oc) => oc.column('tenant_id').doNothing())
       .execute();
-    return id;
+    const org = await db.selectFrom('organisations').select('id').where('tenant_id', '=', tenantKey).executeTakeFirstOrThrow();
+    await db
+      .insertInto('senders')
+      .values({
+        id: newId(),
+        organisation_id: org.id,
+        issuer: identity.issuer,
+        tid: identity.tid,
+        oid: identity.oid,
+        name: identity.name,
+        email: identity.email,
+        outlook_host: null,
+        outlook_version: null,
+        outlook_platform: null,
+        browser: null,
+        device: null,
+        created_at: now,
+        last_seen_at: now,
+      })
+      .onConflict((oc) => oc.columns(['issuer', 'tid', 'oid']).doNothing())
+      .execute();
+    const sender = await db
+      .updateTable('senders')
+      .set({ last_seen_at: now, name: identity.name, email: identity.email })
+      .where('issuer', '=', identity.issuer)
+      .where('tid', '=', identity.tid)
+      .where('oid', '=', identity.oid)
+      .returning(['id', 'organisation_id'])
+      .executeTakeFirstOrThrow();
+    return { id: sender.id, organisationId: sender.organisation_id, name: identity.name, email: identity.email };
   }
 
   async recordClient(senderId: string, info: ClientInfo) {

@@ -3,6 +3,8 @@
  */
 import { sql, type Kysely, type Migration } from 'kysely';
 import type { Engine } from './db';
+import type { Database } from './schema';
+import { backfillChain, GENESIS_HASH } from '../services/audit-chain';
 
 export function migrations(engine: Engine): Record<string, Migration> {
   const binary = engine === 'postgres' ? 'bytea' : 'blob';
@@ -131,6 +133,38 @@ export function migrations(engine: Engine): Record<string, Migration> {
       async up(db: Kysely<unknown>) {
         // The admin's settings (detection policy, fail-open or fail-closed) as one JSON document.
         await db.schema.alterTable('organisations').addColumn('settings', 'text').execute();
+      },
+    },
+    '003_audit_chain_and_retention': {
+      async up(db: Kysely<unknown>) {
+        // The audit log becomes a hash chain with one head row; events from before are chained in order.
+        await db.schema.alterTable('audit_events').addColumn('prev_hash', sql.raw(binary)).execute();
+        await db.schema.alterTable('audit_events').addColumn('hash', sql.raw(binary)).execute();
+        await db.schema.createIndex('audit_events_organisation').on('audit_events').columns(['organisation_id', 'seq']).execute();
+        await db.schema
+          .createTable('audit_chain')
+          .addColumn('id', 'integer', (c) => c.primaryKey())
+          .addColumn('head_seq', 'bigint', (c) => c.notNull())
+          .addColumn('head_hash', sql.raw(binary), (c) => c.notNull())
+          .addColumn('anchor_seq', 'bigint', (c) => c.notNull())
+          .addColumn('anchor_hash', sql.raw(binary), (c) => c.notNull())
+          .addColumn('anchored_at', 'bigint')
+          .execute();
+        const typed = db as unknown as Kysely<Database>;
+        const head = await backfillChain(typed);
+        await typed
+          .insertInto('audit_chain')
+          .values({ id: 1, head_seq: head.seq, head_hash: head.hash, anchor_seq: 0, anchor_hash: GENESIS_HASH, anchored_at: null })
+          .execute();
+        // The retention purge marks a message before deleting anything, and stamps it when done.
+        await db.schema.alterTable('messages').addColumn('purge_started_at', 'bigint').execute();
+        await db.schema.alterTable('messages').addColumn('purged_at', 'bigint').execute();
+        await db.schema
+          .createIndex('messages_unpurged')
+          .on('messages')
+          .columns(['status', 'expires_at'])
+          .where(sql.ref('purged_at'), 'is', null)
+          .execute();
       },
     },
   };

@@ -46,6 +46,10 @@ export interface MessagesTable {
   expires_at: number;
   finalised_at: number | null;
   revoked_at: number | null;
+  /** Set by the retention purge before it deletes anything: the message is closed for good. */
+  purge_started_at: number | null;
+  /** Set when the purge finished: what is left is a tombstone without personal data. */
+  purged_at: number | null;
 }
 
 export interface MessagePartsTable {
@@ -104,6 +108,19 @@ export interface AuditEventsTable {
   message_id: string | null;
   recipient_id: string | null;
   sender_id: string | null;
+  /** Hash chain (see services/audit-chain.ts); null only if someone tampered with the row. */
+  prev_hash: Buffer | null;
+  hash: Buffer | null;
+}
+
+/** One row (id 1): the audit chain's head and, after retention deleted old events, its anchor. */
+export interface AuditChainTable {
+  id: number;
+  head_seq: number;
+  head_hash: Buffer;
+  anchor_seq: number;
+  anchor_hash: Buffer;
+  anchored_at: number | null;
 }
 
 export interface BlobChunksTable {
@@ -121,5 +138,6 @@ export interface Database {
   verifications: VerificationsTable;
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
+  audit_chain: AuditChainTable;
   blob_chunks: BlobChunksTable;
 }

@@ -53,8 +53,9 @@ export const ClientInfo = Type.Object(
     outlookHost: Type.Optional(Type.String({ maxLength: 40 })),
     outlookVersion: Type.Optional(Type.String({ maxLength: 40 })),
     outlookPlatform: Type.Optional(Type.String({ maxLength: 40 })),
-    browser: Type.Optional(Type.String({ maxLength: 40 })),
-    device: Type.Optional(Type.String({ maxLength: 40 })),
+    /** A coarse family only (never a user-agent string). */
+    browser: Type.Optional(Type.Union(['edge', 'chrome', 'firefox', 'safari', 'outlook', 'other'].map((v) => Type.Literal(v)))),
+    device: Type.Optional(Type.Union(['desktop', 'mobile', 'tablet', 'other'].map((v) => Type.Literal(v)))),
   },
   { additionalProperties: false },
 );
