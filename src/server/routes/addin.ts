@@ -63,7 +63,7 @@ export async function addinRoutes(parent: FastifyInstance, config: Config, asset
       setHeaders: (res, path) => {
         res.setHeader('Content-Security-Policy', csp);
         // Hashed bundles are immutable; the names the manifest points at must stay fresh.
-        const fixed = /(taskpane|commands)\.html$|launchevent\.js$/.test(path);
+        const fixed = /\.html$|launchevent\.js$/.test(path);
         res.setHeader('Cache-Control', fixed ? 'no-cache' : 'public, max-age=31536000, immutable');
       },
     });

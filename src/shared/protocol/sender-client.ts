@@ -16,7 +16,8 @@ import {
   type SealedContent,
 } from '../crypto';
 import type { ErrorBody } from '../errors';
-import { routes, type CreateMessageResponse, type RecipientInput } from './api';
+import type { CreateMessageResponse, RecipientInput } from './api';
+import { routes } from './routes';
 
 export interface OutgoingAttachment {
   name: string;

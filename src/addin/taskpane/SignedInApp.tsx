@@ -1,0 +1,63 @@
+import * as React from 'react';
+import { Caption1, Spinner, Tab, TabList } from '@fluentui/react-components';
+import { LoadErrorBoundary } from './components/LoadErrorBoundary';
+import { usePaneStyles } from './components/usePaneStyles';
+import { ComposeView } from './features/ComposeView';
+import { SenderNotice } from './features/signin/SenderNotice';
+import type { SignInStep } from './features/signin/useSignIn';
+import { useSenderNotice } from './features/signin/useSenderNotice';
+import { useSenderSetup } from './features/signin/useSenderSetup';
+import { useI18n } from './i18n/I18nProvider';
+import { SessionProvider, type Session } from './session';
+
+type Tabs = 'compose' | 'sent';
+
+// Looked at now and then, and the only user of Fluent's dialog: loaded when the tab is opened.
+const SentList = React.lazy(() => import(/* webpackChunkName: "sent" */ './features/sent/SentList').then((m) => ({ default: m.SentList })));
+
+export interface SignedInAppProps {
+  step: Extract<SignInStep, { kind: 'signedIn' }>;
+  signedOut: () => void;
+}
+
+export function SignedInApp({ step, signedOut }: SignedInAppProps) {
+  const { t } = useI18n();
+  const styles = usePaneStyles();
+  const { signIn, session: signedIn, config } = step;
+  const token = React.useCallback(() => signIn.token(), [signIn]);
+  const { settings, failed } = useSenderSetup(token, signedOut);
+  const notice = useSenderNotice();
+  const [tab, setTab] = React.useState<Tabs>('compose');
+  const session = React.useMemo<Session>(
+    () => ({ account: signedIn.account, config, token, signedOut, settings, settingsFailed: failed }),
+    [signedIn.account, config, token, signedOut, settings, failed],
+  );
+
+  return (
+    <SessionProvider value={session}>
+      <Caption1 className={styles.muted}>{t('signedInAs', { name: signedIn.account.name })}</Caption1>
+      {notice.visible ? <SenderNotice privacyUrl={config.privacyUrl} onAcknowledge={notice.acknowledge} /> : null}
+      <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as Tabs)} size="small">
+        <Tab value="compose" id="tab-compose" aria-controls="panel-compose">
+          {t('tabCompose')}
+        </Tab>
+        <Tab value="sent" id="tab-sent" aria-controls="panel-sent">
+          {t('tabSent')}
+        </Tab>
+      </TabList>
+      {/* Hidden, not unmounted: an upload keeps going while the sender looks at the list. */}
+      <div role="tabpanel" id="panel-compose" aria-labelledby="tab-compose" hidden={tab !== 'compose'} className={styles.section}>
+        <ComposeView />
+      </div>
+      {tab === 'sent' ? (
+        <div role="tabpanel" id="panel-sent" aria-labelledby="tab-sent" className={styles.section}>
+          <LoadErrorBoundary message={t('serviceUnreachable')} retryLabel={t('retry')}>
+            <React.Suspense fallback={<Spinner size="tiny" label={t('loading')} />}>
+              <SentList />
+            </React.Suspense>
+          </LoadErrorBoundary>
+        </div>
+      ) : null}
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,71 @@
+/**
+ * Everything the pane asks of the service, same origin, returning `Result`s (never throwing).
+ * Calls that need the sender take a token from the sign-in, fetched just before each call.
+ */
+import type { Result } from '../../../shared/errors';
+import type { AddinConfig, ClientInfo, MessageList, OrganisationSettings, RecipientInput } from '../../../shared/protocol/api';
+import { routes } from '../../../shared/protocol/routes';
+import type { OutgoingMessage, SentMessage } from '../../../shared/protocol/sender-client';
+import { NETWORK_ERROR, readError, requestJson, type FetchLike } from '../../../portal/api/http';
+import { ADDIN_CONFIG_PATH } from '../../auth/config-path';
+import type { Locale } from '../i18n/messages';
+
+export interface SendOptions {
+  locale: Locale;
+  signal: AbortSignal;
+  /** 0..1 over encrypting and uploading every part; null until the total is known. */
+  onProgress: (fraction: number | null) => void;
+}
+
+export interface SenderApi {
+  getConfig(): Promise<Result<AddinConfig>>;
+  putClient(token: string, info: ClientInfo): Promise<Result<void>>;
+  getSettings(token: string): Promise<Result<OrganisationSettings>>;
+  listMessages(token: string): Promise<Result<MessageList>>;
+  revoke(token: string, id: string): Promise<Result<void>>;
+  /** Encrypts and uploads with `sendSecure`; cancelled through `signal`. */
+  send(token: string, message: OutgoingMessage, recipients: RecipientInput[], options: SendOptions): Promise<Result<SentMessage>>;
+}
+
+export interface SenderApiDeps {
+  origin: string;
+  fetch: FetchLike;
+  createXhr?: () => XMLHttpRequest;
+}
+
+export function createSenderApi({ origin, fetch, createXhr }: SenderApiDeps): SenderApi {
+  async function call<T>(token: string, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<Result<T>> {
+    let response: Response;
+    try {
+      response = await fetch(path, {
+        method,
+        headers: { accept: 'application/json', authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        cache: 'no-store',
+      });
+    } catch {
+      return { ok: false, error: NETWORK_ERROR };
+    }
+    if (!response.ok) return { ok: false, error: await readError(response) };
+    const text = await response.text().catch(() => '');
+    try {
+      return { ok: true, data: (text ? JSON.parse(text) : undefined) as T };
+    } catch {
+      return { ok: false, error: NETWORK_ERROR };
+    }
+  }
+
+  return {
+    getConfig: () => requestJson<AddinConfig>(fetch, ADDIN_CONFIG_PATH),
+    putClient: (token, info) => call(token, 'PUT', `${routes.me}/client`, info),
+    getSettings: (token) => call(token, 'GET', '/api/policy'),
+    listMessages: (token) => call(token, 'GET', routes.messages),
+    revoke: (token, id) => call(token, 'POST', routes.revoke(id)),
+    async send(token, message, recipients, options) {
+      // Prefetched by the browser when idle, so pressing "Send securely" does not wait for it.
+      const chunk = await import(/* webpackChunkName: "send", webpackPrefetch: true */ './send-message').catch(() => null);
+      if (!chunk) return { ok: false, error: NETWORK_ERROR };
+      return chunk.sendMessage({ origin, fetch, createXhr }, token, message, recipients, options);
+    },
+  };
+}

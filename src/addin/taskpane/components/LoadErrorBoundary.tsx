@@ -1,0 +1,37 @@
+import * as React from 'react';
+import { Button, MessageBarActions } from '@fluentui/react-components';
+import { ErrorNotice } from '../../../portal/components/ErrorNotice';
+
+export interface LoadErrorBoundaryProps {
+  message: string;
+  retryLabel: string;
+  children: React.ReactNode;
+}
+
+/**
+ * A part of the pane that is loaded on demand can fail to arrive (the connection dropped, the
+ * service was redeployed). Without this the whole pane would go blank; with it, the sender
+ * reads what happened and can load the pane again.
+ */
+export class LoadErrorBoundary extends React.Component<LoadErrorBoundaryProps, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+
+  override render() {
+    if (!this.state.failed) return this.props.children;
+    return (
+      <ErrorNotice
+        action={
+          <MessageBarActions>
+            <Button onClick={() => window.location.reload()}>{this.props.retryLabel}</Button>
+          </MessageBarActions>
+        }
+      >
+        {this.props.message}
+      </ErrorNotice>
+    );
+  }
+}

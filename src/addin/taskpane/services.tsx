@@ -1,0 +1,30 @@
+import * as React from 'react';
+import type { AddinConfig } from '../../shared/protocol/api';
+import type { SignIn } from '../auth/sign-in';
+import type { OfficeAdapter } from '../office/office-adapter';
+import type { NavigatorHints } from './api/client-info';
+import type { SenderApi } from './api/sender-api';
+
+/**
+ * What the pane needs from the outside world, given once at start-up: `index.tsx` builds the real
+ * set over Office.js, fetch and MSAL; tests build one from fakes.
+ */
+export interface TaskpaneServices {
+  office: OfficeAdapter;
+  api: SenderApi;
+  /** The sign-in the service's configuration calls for. */
+  createSignIn: (config: AddinConfig) => SignIn;
+  navigator: NavigatorHints;
+  /** The service's origin, for the secure link. */
+  origin: string;
+}
+
+const ServicesContext = React.createContext<TaskpaneServices | null>(null);
+
+export const TaskpaneServicesProvider = ServicesContext.Provider;
+
+export function useTaskpaneServices(): TaskpaneServices {
+  const services = React.useContext(ServicesContext);
+  if (!services) throw new Error('useTaskpaneServices needs a TaskpaneServicesProvider above it');
+  return services;
+}
