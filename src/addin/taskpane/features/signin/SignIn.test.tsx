@@ -50,9 +50,9 @@ describe('signing in', () => {
     const [token, info] = api.callsOf('putClient')[0]!;
     assert.equal(token, FAKE_SESSION.token);
     assert.deepEqual(info, { outlookHost: 'Outlook', outlookVersion: '16.0.17000.20000', outlookPlatform: 'OfficeOnline', browser: 'edge', device: 'desktop' });
-    const cache = office.getRoaming<{ policy: unknown; failClosed: boolean; fetchedAt: string }>(POLICY_CACHE_KEY)!;
+    const cache = office.getRoaming<{ policy: unknown; failClosed: boolean; fetchedAt: number }>(POLICY_CACHE_KEY)!;
     assert.equal(cache.failClosed, false);
-    assert.ok(cache.policy && !Number.isNaN(Date.parse(cache.fetchedAt)));
+    assert.ok(cache.policy && Number.isSafeInteger(cache.fetchedAt), 'fetchedAt is ms since the epoch, as the on-send handler reads it');
   });
 
   it('returns to "Sign in" when the service no longer accepts the token', async () => {
