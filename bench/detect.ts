@@ -1,9 +1,10 @@
 // Run by hand: node --import tsx bench/detect.ts
 // Prints the engine's throughput on 1 MiB of mixed text as a ratio to one bare regular-expression
 // pass over the same text, the time for a typical 50 KB HTML mail, and the gzip size the engine
-// adds to a production bundle.
+// adds to a production bundle. The machine is shared: the load average is printed with the figures,
+// and runs should be repeated (medians of several runs are what docs/detection.md reports).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -122,6 +123,7 @@ async function bundleGzip(entrySource: string, dir: string, name: string): Promi
 }
 
 async function main(): Promise<void> {
+  console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   const everything = resolvePolicy({
     rules: Object.fromEntries(['phone', 'external', 'unscanned'].map((id) => [id, { action: 'notify' }])),
     keywords: ['Project Zeus', 'vertrouwelijk'],
@@ -160,7 +162,7 @@ async function main(): Promise<void> {
         `import { ${name}, decide, resolvePolicy } from '${engine}';\n` +
           `(globalThis as any).check = (m: any, p: unknown) => { const policy = resolvePolicy(p); return decide(${name}(m, policy), policy); };\n`,
         dir, name);
-      console.log(`bundle, ${scan} (${name} + decide + resolvePolicy): adds ${((size - empty) / 1024).toFixed(1)} KB gzip`);
+      console.log(`bundle, ${scan} (${name} + decide + resolvePolicy): adds ${((size - empty) / 1024).toFixed(1)} KB gzip (${size - empty} bytes)`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

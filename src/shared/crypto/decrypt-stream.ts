@@ -1,15 +1,19 @@
-import { HEADER_SIZE, SEALED_RECORD_SIZE, TAG_BYTES } from './constants';
+import { HEADER_SIZE, SEALED_RECORD_SIZE } from './constants';
 import { EnvelopeError } from './envelope-error';
 import { checkHeaderPrefix, parseHeader } from './header';
+import { InFlight, RECORDS_IN_FLIGHT } from './in-flight';
 import { checkKeyMaterial, derivePartKey, type PartKeyMaterial } from './part-key';
-import { openRecord } from './record';
 import { RecordBuffer } from './record-buffer';
+import { openFinalRecord, openInnerRecord } from './record-open';
 
 /**
  * Decrypts one part as a stream. One sealed record of look-ahead is kept: a full-size record is
  * opened as non-final only once a further byte has arrived, and whatever remains at the end is
- * opened as the final record. Every emitted record is authentic, but the part is complete only
- * when the stream closes without error; consumers must discard the output on error.
+ * opened as the final record. Up to RECORDS_IN_FLIGHT records are opened at once, but results are
+ * taken strictly in order: plaintext of a record is emitted only after every earlier record has
+ * verified, and the first failure errors the stream before anything later is emitted. Every
+ * emitted byte is authentic, but the part is complete only when the stream closes without error;
+ * consumers must discard the output on error.
  */
 export function decryptPart(km: PartKeyMaterial, label: string): TransformStream<Uint8Array, Uint8Array<ArrayBuffer>> {
   checkKeyMaterial(km, label);
@@ -19,7 +23,8 @@ export function decryptPart(km: PartKeyMaterial, label: string): TransformStream
     serverShare: km.serverShare.slice(),
     messageId: km.messageId,
   };
-  const pending = new RecordBuffer();
+  const pending = new RecordBuffer(RECORDS_IN_FLIGHT);
+  const opening = new InFlight<Uint8Array<ArrayBuffer>>(RECORDS_IN_FLIGHT);
   let header: Uint8Array<ArrayBuffer> | null = null;
   let key: CryptoKey;
   let counter = 0;
@@ -37,19 +42,28 @@ export function decryptPart(km: PartKeyMaterial, label: string): TransformStream
     return true;
   }
 
-  async function openFullRecords(controller: TransformStreamDefaultController<Uint8Array<ArrayBuffer>>): Promise<void> {
-    if (!(await readHeader())) return;
+  /** Starts the next record; only while fewer than RECORDS_IN_FLIGHT run, which keeps its bytes intact. */
+  function startRecord(final: boolean): void {
+    const sealed = pending.take(final ? pending.size : SEALED_RECORD_SIZE);
+    opening.add((final ? openFinalRecord : openInnerRecord)(key, header!, counter, sealed));
+    counter += 1;
+  }
+
+  /** Starts the buffered non-final records; returns a promise only when it has to wait for room. */
+  function openFullRecords(controller: TransformStreamDefaultController<Uint8Array<ArrayBuffer>>): Promise<void> | undefined {
     // Strictly more than one sealed record buffered: the first one cannot be the final record.
     while (pending.size > SEALED_RECORD_SIZE) {
-      const sealed = pending.take(SEALED_RECORD_SIZE);
-      const plain = await openRecord(key, header!, counter, false, sealed);
-      if (!plain) {
-        // Diagnosis only: a record that opens as final but is followed by more bytes was extended.
-        const asFinal = await openRecord(key, header!, counter, true, sealed);
-        throw new EnvelopeError(asFinal ? 'trailing_data' : 'auth_failed');
-      }
-      controller.enqueue(plain);
-      counter += 1;
+      if (opening.full) return openAfterWaiting(controller);
+      startRecord(false);
+    }
+    // Records still in flight are emitted by the next call, or by flush.
+    return undefined;
+  }
+
+  async function openAfterWaiting(controller: TransformStreamDefaultController<Uint8Array<ArrayBuffer>>): Promise<void> {
+    while (pending.size > SEALED_RECORD_SIZE) {
+      if (opening.full) controller.enqueue(await opening.next());
+      startRecord(false);
     }
   }
 
@@ -57,24 +71,16 @@ export function decryptPart(km: PartKeyMaterial, label: string): TransformStream
     // Not async: most small chunks complete no record, and skipping a promise per chunk matters.
     transform(chunk, controller) {
       pending.push(chunk);
-      if (header ? pending.size > SEALED_RECORD_SIZE : pending.size >= HEADER_SIZE) return openFullRecords(controller);
-      if (!header) checkHeaderPrefix(pending.peek(HEADER_SIZE));
+      if (header) return pending.size > SEALED_RECORD_SIZE ? openFullRecords(controller) : undefined;
+      if (pending.size >= HEADER_SIZE) return readHeader().then(() => openFullRecords(controller));
+      checkHeaderPrefix(pending.peek(HEADER_SIZE));
       return undefined;
     },
     async flush(controller) {
       if (!(await readHeader())) throw new EnvelopeError('truncated');
-      const sealed = pending.take(pending.size);
-      if (sealed.length < TAG_BYTES) throw new EnvelopeError('truncated');
-      const plain = await openRecord(key, header!, counter, true, sealed);
-      if (!plain) {
-        // A full record that opens as non-final means the real final record was cut off.
-        const cut = sealed.length === SEALED_RECORD_SIZE && (await openRecord(key, header!, counter, false, sealed));
-        throw new EnvelopeError(cut ? 'truncated' : 'auth_failed');
-      }
-      // An empty final record is only canonical for an empty part; after full records the last
-      // full record must have been the final one, so this record is extra data.
-      if (plain.length === 0 && counter > 0) throw new EnvelopeError('trailing_data');
-      controller.enqueue(plain);
+      if (opening.full) controller.enqueue(await opening.next());
+      startRecord(true);
+      while (opening.size > 0) controller.enqueue(await opening.next());
     },
   });
 }

@@ -5,14 +5,19 @@ const EMPTY = new Uint8Array(0);
 /**
  * Collects incoming chunks and hands out fixed-size pieces. It keeps references to the caller's
  * chunks instead of copying them (a stream hands its chunks over), and copies only when a piece
- * spans two chunks; that copy goes into one reused scratch buffer because WebCrypto copies its
- * input before returning.
+ * spans two chunks. Those copies rotate through `slots` reused scratch buffers: a stream with k
+ * records in flight passes k, so a record's bytes stay intact until its operation has finished
+ * (a failed record is retried with the other final flag for diagnosis) without a fresh
+ * allocation per record.
  */
 export class RecordBuffer {
   private chunks: Uint8Array<ArrayBuffer>[] = [];
   private head = 0;
   private length = 0;
-  private scratch: Uint8Array<ArrayBuffer> | null = null;
+  private readonly scratch: Uint8Array<ArrayBuffer>[] = [];
+  private slot = 0;
+
+  constructor(private readonly slots: number = 1) {}
 
   /** Bytes currently held. */
   get size(): number {
@@ -27,16 +32,15 @@ export class RecordBuffer {
   }
 
   /**
-   * Removes and returns the next `n` bytes (n <= size). The result may point into the scratch
-   * buffer, so it is only valid until the next call.
+   * Removes and returns the next `n` bytes (n <= size). The result may point into a scratch
+   * buffer, so it stays valid only during the next `slots - 1` calls.
    */
   take(n: number): Uint8Array<ArrayBuffer> {
     if (n > this.length) throw new RangeError('not enough buffered bytes');
     this.length -= n;
     const first = this.chunks[this.head];
     if (first && first.length >= n) return this.consumeFrom(first, n);
-    if (!this.scratch || this.scratch.length < n) this.scratch = new Uint8Array(n);
-    const out = this.scratch.subarray(0, n);
+    const out = this.scratchPiece(n);
     let filled = 0;
     while (filled < n) {
       const chunk = this.chunks[this.head]!;
@@ -58,6 +62,14 @@ export class RecordBuffer {
       filled += part.length;
     }
     return out;
+  }
+
+  private scratchPiece(n: number): Uint8Array<ArrayBuffer> {
+    const slot = this.slot;
+    this.slot = (slot + 1) % this.slots;
+    let buffer = this.scratch[slot];
+    if (!buffer || buffer.length < n) buffer = this.scratch[slot] = new Uint8Array(n);
+    return buffer.subarray(0, n);
   }
 
   private consumeFrom(chunk: Uint8Array<ArrayBuffer>, n: number): Uint8Array<ArrayBuffer> {

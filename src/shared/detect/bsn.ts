@@ -42,8 +42,8 @@ function isGroupedNine(chain: Chain): boolean {
 function confidence(ctx: TextContext, start: number, end: number, legacy: boolean): Confidence {
   // A label right in front names the number ("ordernummer: 123456782"); one further back may
   // belong to a neighbouring column ("Naam | BSN | Telefoon").
-  const own = ctx.labels.nearestBefore(start, OWN_LABEL, bit(CATEGORY.other));
-  if (own && LINKS.test(ctx.text.slice(own.end, start))) return 'low';
+  const own = ctx.labels.endBefore(start, OWN_LABEL, bit(CATEGORY.other));
+  if (own >= 0 && LINKS.test(ctx.text.slice(own, start))) return 'low';
   const bsn = bit(CATEGORY.bsn);
   if (ctx.labels.before(start, BEFORE, bsn | bit(CATEGORY.other)) === CATEGORY.bsn) return 'high';
   if (ctx.labels.after(end, AFTER, bsn) >= 0) return 'high';

@@ -47,7 +47,8 @@ function isPrintedGrouping(lengths: number[]): boolean {
 export function detectCards(ctx: TextContext, out: Hit[]): void {
   const { text } = ctx;
   for (const chain of ctx.chains) {
-    if (chain.embedded || chain.prefix === '+') continue;
+    // No card number has fewer than 13 digits; most chains (BSNs, phone numbers, dates) do.
+    if (chain.embedded || chain.prefix === '+' || chain.digits < 13) continue;
     const groups = groupCount(chain);
     const lengths: number[] = [];
     for (let g = 0; g < groups; g++) lengths.push(chain.groups[2 * g + 1]! - chain.groups[2 * g]!);

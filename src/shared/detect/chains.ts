@@ -1,8 +1,8 @@
-import { isSpace } from './chars';
+import { isSpace, WORD } from './chars';
 
 /**
  * A run of digit groups joined by short separators (`123 456 782`, `1234.56.782`,
- * `4111-1111-1111-1111`, `+31 (0)20 123 4567`), built during the word pass and shared by the BSN,
+ * `4111-1111-1111-1111`, `+31 (0)20 123 4567`), found by the number pass and shared by the BSN,
  * card and phone detectors. Only runs with at least eight digits are kept: no identifier we look
  * for is shorter.
  */
@@ -13,6 +13,8 @@ export interface Chain {
   groups: number[];
   /** The characters between each group and the next; whitespace of any kind reads as one space. */
   separators: string[];
+  /** How many digits the groups hold together. */
+  digits: number;
   /** `+` or `(` directly before the first digit, else empty. */
   prefix: string;
   /** Glued to something that makes it part of a larger token: `€ 123.456.789`, `1.123456789`, `12%`. */
@@ -21,26 +23,15 @@ export interface Chain {
 
 const MIN_DIGITS = 8;
 
+// What joins two groups (whitespace is a space, a tab, a line break or NBSP): one separator (a
+// space, `.`, `-`, `/`, a parenthesis), two when both are whitespace (`\r\n`) or one is a
+// parenthesis (`) `, ` (`), or a dash or slash between spaces ("030 - 123 45 67"). The number pass
+// matches runs of digit groups joined so; see numbers.ts.
+const S = '[\\t-\\r \\u00a0]';
+export const JOINED_GROUPS = `\\d+(?:(?:[\\t-\\r \\u00a0./()-]|${S}${S}|[()][\\t-\\r \\u00a0()]|${S}[()]|${S}[-/]${S})\\d+)+`;
+
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
-}
-
-const isMark = (c: number): boolean => c === 46 || c === 45 || c === 47 || c === 40 || c === 41;
-const isParen = (c: number): boolean => c === 40 || c === 41;
-
-/**
- * One separator (a space, a line break, `.`, `-`, `/`, a parenthesis), two when both are
- * whitespace (`\r\n`) or one is a parenthesis (`) `, ` (`), or a dash or slash between spaces.
- */
-function joins(text: string, from: number, to: number): boolean {
-  const a = text.charCodeAt(from);
-  if (to - from === 1) return isSpace(a) || isMark(a);
-  const b = text.charCodeAt(from + 1);
-  if (to - from === 2) {
-    return (isSpace(a) && isSpace(b)) || (isParen(a) && (isSpace(b) || isParen(b))) || (isSpace(a) && isParen(b));
-  }
-  // A dash or slash between spaces, as in "030 - 123 45 67".
-  return to - from === 3 && isSpace(a) && (b === 45 || b === 47) && isSpace(text.charCodeAt(from + 2));
 }
 
 // Directly before a number: currency, at, hash, slash, backslash, underscore.
@@ -55,65 +46,54 @@ function isEmbedded(text: string, start: number, end: number): boolean {
   if (BEFORE.has(b)) return true;
   // A decimal or thousands tail (`1.123456782`, `12,123456782`) rather than a number of its own.
   if ((b === 46 || b === 44) && isDigit(text.charCodeAt(start - 2))) return true;
-  // An amount with the currency sign a space away: `€ 123.456.782`.
-  if (isSpace(b) && BEFORE.has(text.charCodeAt(start - 2))) return true;
   const a = text.charCodeAt(end);
   if (AFTER.has(a)) return true;
   if ((a === 46 || a === 44) && isDigit(text.charCodeAt(end + 1))) return true;
-  // The digits of a spaced IBAN ("NL91 ABNA 0417 1643 00"), whether or not its check holds.
-  return IBAN_HEAD.test(text.slice(Math.max(0, start - 12), start));
+  if (!isSpace(b)) return false;
+  // An amount with the currency sign a space away: `€ 123.456.782`.
+  if (BEFORE.has(text.charCodeAt(start - 2))) return true;
+  // The digits of a spaced IBAN ("NL91 ABNA 0417 1643 00"), whether or not its check holds; its
+  // check digits end 2, 6 or 7 characters before, which most numbers in prose lack.
+  const head = isDigit(text.charCodeAt(start - 2)) || isDigit(text.charCodeAt(start - 6)) || isDigit(text.charCodeAt(start - 7));
+  return head && IBAN_HEAD.test(text.slice(Math.max(0, start - 12), start));
 }
 
-
-/** Receives the word pass's digit-only words in order and keeps the long enough chains. */
-export class ChainCollector {
-  // Group offsets of the current chain; a typed buffer because most "chains" are one short number.
-  private groups = new Int32Array(64);
-  private n = 0;
-  private count = 0;
-
-  constructor(
-    private readonly text: string,
-    private readonly out: Chain[],
-  ) {}
-
-  digits(start: number, end: number): void {
-    if (this.n === 0 || !joins(this.text, this.groups[this.n - 1]!, start)) {
-      this.other();
-      this.count = 0;
-    }
-    if (this.n === this.groups.length) {
-      const bigger = new Int32Array(this.n * 2);
-      bigger.set(this.groups);
-      this.groups = bigger;
-    }
-    this.groups[this.n++] = start;
-    this.groups[this.n++] = end;
-    this.count += end - start;
+/**
+ * The chain of the digit groups in `text[from, to)`, which the number pass matched as joined
+ * groups that start a word; null when it holds fewer than eight digits. A last group glued to
+ * letters (`456` in `123 456abc`) is part of another word and left out.
+ */
+export function readChain(text: string, from: number, to: number): Chain | null {
+  // Most runs are short numbers (dates, amounts): count first, build only what is kept.
+  let digits = 0;
+  for (let i = from; i < to; i++) if (isDigit(text.charCodeAt(i))) digits++;
+  if (WORD[text.charCodeAt(to)] === 1) {
+    for (; isDigit(text.charCodeAt(to - 1)); to--) digits--;
+    while (to > from && !isDigit(text.charCodeAt(to - 1))) to--;
   }
-
-  /** Any other word, or the end of the text, ends the current chain. */
-  other(): void {
-    const n = this.n;
-    if (n === 0) return;
-    this.n = 0;
-    if (this.count < MIN_DIGITS) return;
-    const { text } = this;
-    const groups = Array.from(this.groups.subarray(0, n));
-    const start = groups[0]!;
-    const end = groups[n - 1]!;
-    const separators: string[] = [];
-    for (let k = 1; k + 1 < n; k += 2) {
-      const sep = text.slice(groups[k], groups[k + 1]);
-      separators.push(/^\s+$/.test(sep) ? ' ' : sep);
-    }
-    const before = text.charAt(start - 1);
-    this.out.push({
-      start, end, groups, separators,
-      prefix: before === '+' || before === '(' ? before : '',
-      embedded: isEmbedded(text, start, end),
-    });
+  if (digits < MIN_DIGITS) return null;
+  const groups: number[] = [];
+  for (let i = from; i < to; ) {
+    groups.push(i);
+    while (i < to && isDigit(text.charCodeAt(i))) i++;
+    groups.push(i);
+    while (i < to && !isDigit(text.charCodeAt(i))) i++;
   }
+  const n = groups.length;
+  const separators: string[] = [];
+  for (let k = 1; k + 1 < n; k += 2) {
+    let spaces = true;
+    for (let c = groups[k]!; c < groups[k + 1]!; c++) if (!isSpace(text.charCodeAt(c))) spaces = false;
+    separators.push(spaces ? ' ' : text.slice(groups[k], groups[k + 1]));
+  }
+  const start = groups[0]!;
+  const end = groups[n - 1]!;
+  const before = text.charAt(start - 1);
+  return {
+    start, end, groups, separators, digits,
+    prefix: before === '+' || before === '(' ? before : '',
+    embedded: isEmbedded(text, start, end),
+  };
 }
 
 /** The digits of groups `from` to `to` (inclusive) of a chain. */

@@ -11,8 +11,6 @@ export const NORM = new Uint16Array(SIZE);
 export const FOLD = new Uint16Array(SIZE);
 /** 1 where a character belongs to a word, for whole-word matching. */
 export const WORD = new Uint8Array(SIZE);
-/** The folded character for word characters, 0 for all others: the word pass needs one lookup per character. */
-export const WORD_FOLD = new Uint16Array(SIZE);
 
 function fill(table: Uint16Array | Uint8Array, from: number, to: number, value: (c: number) => number): void {
   for (let c = from; c <= to; c++) table[c] = value(c);
@@ -55,15 +53,18 @@ fill(FOLD, 0x391, 0x3a9, (c) => c + 32);
 fill(FOLD, 0x410, 0x42f, (c) => c + 32);
 fill(FOLD, 0x400, 0x40f, (c) => c + 80);
 
-fill(WORD, 0x30, 0x39, () => 1);
-fill(WORD, 0x41, 0x5a, () => 1);
-fill(WORD, 0x61, 0x7a, () => 1);
-fill(WORD, 0xc0, 0x1fff, () => 1);
-fill(WORD, 0x3040, 0xd7ff, () => 1);
-fill(WORD, 0xf900, 0xfdff, () => 1);
-WORD[0xd7] = 0;
-WORD[0xf7] = 0;
-fill(WORD_FOLD, 0, SIZE - 1, (c) => (WORD[c] === 1 ? FOLD[c]! : 0));
+// Word characters: ASCII letters and digits, Latin (without × and ÷) up to U+1FFF, kana to Hangul,
+// compatibility ideographs. Kept as ranges so the table and the regular-expression class that the
+// native candidate passes use cannot drift apart.
+const WORD_RANGES = [0x30, 0x39, 0x41, 0x5a, 0x61, 0x7a, 0xc0, 0xd6, 0xd8, 0xf6, 0xf8, 0x1fff, 0x3040, 0xd7ff, 0xf900, 0xfdff];
+let wordClass = '';
+for (let k = 0; k < WORD_RANGES.length; k += 2) {
+  fill(WORD, WORD_RANGES[k]!, WORD_RANGES[k + 1]!, () => 1);
+  // The characters themselves: none of them needs escaping inside a class.
+  wordClass += String.fromCharCode(WORD_RANGES[k]!, 45, WORD_RANGES[k + 1]!);
+}
+/** The word characters as the inside of a regular-expression class (`[^${WORD_CLASS}]`). */
+export const WORD_CLASS = wordClass;
 
 /** Whitespace as it can appear in normalised text: space, tab, line breaks, NBSP. */
 export function isSpace(c: number): boolean {
@@ -75,4 +76,16 @@ export function fold(s: string): string {
   let out = '';
   for (let i = 0; i < s.length; i++) out += String.fromCharCode(FOLD[s.charCodeAt(i)]!);
   return out;
+}
+
+/** The start of the word around `pos` (which is just past, or on, a word character). */
+export function wordStart(text: string, pos: number): number {
+  while (pos > 0 && WORD[text.charCodeAt(pos - 1)] === 1) pos--;
+  return pos;
+}
+
+/** The end of the word running from `pos`. */
+export function wordEnd(text: string, pos: number): number {
+  while (WORD[text.charCodeAt(pos)] === 1) pos++;
+  return pos;
 }

@@ -20,15 +20,10 @@ export interface CompiledPolicy {
 const cache = new WeakMap<Policy, CompiledPolicy>();
 let fallback: Policy | undefined;
 
+// The label categories follow one another from CATEGORY.bsn in this order.
 const LABELS: TermGroup[] = [
-  { category: CATEGORY.bsn, terms: terms(BSN_LABELS) },
-  { category: CATEGORY.other, terms: terms(OTHER_NUMBER_LABELS) },
-  { category: CATEGORY.card, terms: terms(CARD_LABELS) },
-  { category: CATEGORY.phone, terms: terms(PHONE_LABELS) },
-  { category: CATEGORY.document, terms: terms(DOCUMENT_LABELS) },
-  { category: CATEGORY.birth, terms: terms(BIRTH_LABELS) },
-  { category: CATEGORY.person, terms: terms(PERSON_LABELS) },
-];
+  BSN_LABELS, OTHER_NUMBER_LABELS, CARD_LABELS, PHONE_LABELS, DOCUMENT_LABELS, BIRTH_LABELS, PERSON_LABELS,
+].map((list, i) => ({ category: CATEGORY.bsn + i, terms: terms(list) }));
 
 /** Compiles once per policy object; without a policy, the default policy. */
 export function compilePolicy(policy?: Policy): CompiledPolicy {

@@ -29,26 +29,13 @@ export class ContextIndex {
   private ends: number[] = [];
   private categories: number[] = [];
   private present = 0;
-  private sorted = true;
 
-  /** Called by the word pass for every label, mostly in text order. */
+  /** Called by the word pass for every label, in text order (by start). */
   add(start: number, end: number, category: number): void {
-    const n = this.starts.length;
-    if (n > 0 && start < this.starts[n - 1]!) this.sorted = false;
     this.starts.push(start);
     this.ends.push(end);
     this.categories.push(category);
     this.present |= bit(category);
-  }
-
-  // A label of several words found through a later word can arrive after a shorter one.
-  private order(): void {
-    if (this.sorted) return;
-    const idx = this.starts.map((_, i) => i).sort((a, b) => this.starts[a]! - this.starts[b]!);
-    this.starts = idx.map((i) => this.starts[i]!);
-    this.ends = idx.map((i) => this.ends[i]!);
-    this.categories = idx.map((i) => this.categories[i]!);
-    this.sorted = true;
   }
 
   /** Whether any label of the categories in `mask` occurs in the text at all. */
@@ -62,50 +49,46 @@ export class ContextIndex {
    * number belongs to "order".
    */
   before(pos: number, window: number, mask: number): number {
-    return this.nearestBefore(pos, window, mask)?.category ?? -1;
+    const k = this.closestBefore(pos, window, mask);
+    return k < 0 ? -1 : this.categories[k]!;
   }
 
-  /** Like {@link before}, with where the label ends. */
-  nearestBefore(pos: number, window: number, mask: number): { category: number; end: number } | null {
-    this.order();
-    let lo = 0;
-    let hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.starts[mid]! < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo - 1; k >= 0 && this.starts[k]! >= pos - window - 40; k--) {
+  /** Like {@link before}, but where that label ends, or -1. */
+  endBefore(pos: number, window: number, mask: number): number {
+    const k = this.closestBefore(pos, window, mask);
+    return k < 0 ? -1 : this.ends[k]!;
+  }
+
+  private closestBefore(pos: number, window: number, mask: number): number {
+    for (let k = this.firstFrom(pos) - 1; k >= 0 && this.starts[k]! >= pos - window - 40; k--) {
       const end = this.ends[k]!;
-      if (end > pos || end < pos - window) continue;
-      if ((bit(this.categories[k]!) & mask) !== 0) return { category: this.categories[k]!, end };
+      if (end <= pos && end >= pos - window && (bit(this.categories[k]!) & mask) !== 0) return k;
     }
-    return null;
+    return -1;
   }
 
   /** The category of the first label among `mask` that starts at most `window` characters after `pos`, or -1. */
   after(pos: number, window: number, mask: number): number {
-    this.order();
-    let lo = 0;
-    let hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.starts[mid]! < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo; k < this.starts.length && this.starts[k]! <= pos + window; k++) {
+    for (let k = this.firstFrom(pos); k < this.starts.length && this.starts[k]! <= pos + window; k++) {
       if ((bit(this.categories[k]!) & mask) !== 0) return this.categories[k]!;
     }
     return -1;
   }
 
-  /** Start offsets of the labels of one category, in text order. */
-  positions(category: number): Array<{ start: number; end: number }> {
-    this.order();
-    const out: Array<{ start: number; end: number }> = [];
-    for (let k = 0; k < this.starts.length; k++) {
-      if (this.categories[k] === category) out.push({ start: this.starts[k]!, end: this.ends[k]! });
+  /** The index of the first label that starts at or after `pos`. */
+  private firstFrom(pos: number): number {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid]! < pos) lo = mid + 1;
+      else hi = mid;
     }
-    return out;
+    return lo;
+  }
+
+  /** Where the labels of one category end, in text order. */
+  endsOf(category: number): number[] {
+    return this.ends.filter((_, k) => this.categories[k] === category);
   }
 }

@@ -1,3 +1,4 @@
+import { FOLD } from './chars';
 import { bit, CATEGORY } from './context';
 import { maskDocument } from './mask';
 import type { Hit, TextContext } from './scan-context';
@@ -11,9 +12,20 @@ import type { Hit, TextContext } from './scan-context';
 const BEFORE = 40;
 const AFTER = 20;
 
+/** Two letters, six letters or digits, a digit; never the letter O, which reads as zero. */
+export function isDocumentShape(text: string, s: number): boolean {
+  for (let k = 0; k < 9; k++) {
+    const c = FOLD[text.charCodeAt(s + k)]!;
+    const letter = c >= 97 && c <= 122 && c !== 111;
+    const digit = c >= 48 && c <= 57;
+    if (k < 2 ? !letter : k === 8 ? !digit : !letter && !digit) return false;
+  }
+  return true;
+}
+
 export function detectDocuments(ctx: TextContext, out: Hit[]): void {
   const mask = bit(CATEGORY.document);
-  for (const start of ctx.words.documentStarts) {
+  for (const start of ctx.documentStarts) {
     const end = start + 9;
     const labelled = ctx.labels.before(start, BEFORE, mask) >= 0 || ctx.labels.after(end, AFTER, mask) >= 0;
     const value = ctx.text.slice(start, end).toUpperCase();

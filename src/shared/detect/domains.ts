@@ -19,14 +19,18 @@ const SHAPES: Array<[RegExp, string]> = [
   [/[1i|]/g, 'l'],
   [/5/g, 's'],
 ];
-const GLYPH = new Map<string, string>();
-for (let i = 0; i < HOMOGLYPHS.length; i += 2) GLYPH.set(HOMOGLYPHS.charAt(i), HOMOGLYPHS.charAt(i + 1));
+/** The letter a look-alike stands for. A lookup in the string, not a map built at load, so that bundles without the recipient checks drop it all. */
+function glyph(ch: string): string | undefined {
+  const i = HOMOGLYPHS.indexOf(ch);
+  // Look-alikes sit at even offsets; the ASCII letters they stand for at odd ones.
+  return i >= 0 && i % 2 === 0 ? HOMOGLYPHS.charAt(i + 1) : undefined;
+}
 
 /** What a domain looks like, reduced to plain ASCII lookalikes. */
 export function skeleton(domain: string): string {
   let s = '';
   for (const ch of toUnicodeDomain(domain.toLowerCase())) {
-    const g = GLYPH.get(ch);
+    const g = glyph(ch);
     s += g ?? (ch.length === 1 ? String.fromCharCode(FOLD[ch.charCodeAt(0)]!) : ch);
   }
   for (const [re, to] of SHAPES) s = s.replace(re, to);
@@ -61,7 +65,7 @@ export function editDistance(a: string, b: string, max: number): number {
  */
 export function usesLookalikeCharacters(domain: string): boolean {
   const shown = toUnicodeDomain(domain.toLowerCase());
-  return [...shown].some((ch) => GLYPH.has(ch)) && /^[\x20-\x7e]*$/.test(skeleton(domain));
+  return [...shown].some((ch) => glyph(ch) !== undefined) && /^[\x20-\x7e]*$/.test(skeleton(domain));
 }
 
 /** The known domain that `domain` imitates, or null. Identical domains are not lookalikes. */

@@ -26,4 +26,4 @@ export const ENTITIES = new Map<string, number>(Object.keys(OTHERS).map((k) => [
 LATIN1.split(' ').forEach((name, i) => ENTITIES.set(name, 0xa0 + i));
 
 /** Entities that old mail clients write without the closing semicolon. */
-export const LEGACY_NO_SEMICOLON = new Set(['nbsp', 'amp', 'lt', 'gt', 'quot', 'copy', 'reg']);
+export const LEGACY_NO_SEMICOLON = new Set('nbsp amp lt gt quot copy reg'.split(' '));

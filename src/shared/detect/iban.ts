@@ -6,8 +6,7 @@ import type { Hit, TextContext } from './scan-context';
 /**
  * IBANs of every registry country: the country's length and the ISO 7064 mod-97 check, in any case,
  * with or without spaces, line breaks (up to two whitespace characters) or single dashes between
- * characters. The word pass hands over every word that starts
- * with two letters and two digits.
+ * characters. The number pass hands over every word that starts with two letters and two digits.
  */
 
 function isAlnum(c: number): boolean {
@@ -57,7 +56,7 @@ function readIban(text: string, start: number): { end: number; chars: string } |
 }
 
 export function detectIbans(ctx: TextContext, out: Hit[]): void {
-  for (const start of ctx.words.ibanStarts) {
+  for (const start of ctx.ibanStarts) {
     const iban = readIban(ctx.text, start);
     if (iban) out.push({ start, end: iban.end, preview: maskIban(iban.chars.toUpperCase()), confidence: 'high' });
   }

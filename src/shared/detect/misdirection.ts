@@ -26,8 +26,6 @@ export interface RecipientHistory {
   frequentDomains?: readonly string[];
 }
 
-const BUILT_IN_WEBMAIL = new Set(WEBMAIL_DOMAINS.split(','));
-
 /** The lower-case address and domain in `Name <a@b.nl>` or `a@b.nl`; null without a domain. */
 function parse(raw: string): { address: string; domain: string } | null {
   const angle = /<([^<>]+)>\s*$/.exec(raw);
@@ -65,7 +63,7 @@ export function checkRecipients(input: RecipientsInput, policy: Policy, history?
   }
   // Typos of the big mail providers ("gmial.com") are a classic misdirection; short names would
   // match too many real domains, so only the longer ones serve as references.
-  const webmail = new Set([...BUILT_IN_WEBMAIL, ...policy.webmailDomains]);
+  const webmail = new Set([...WEBMAIL_DOMAINS.split(','), ...policy.webmailDomains]);
   const references = [
     ...own,
     ...(history?.frequentDomains ?? []).map((d) => d.toLowerCase()),

@@ -12,11 +12,10 @@ import type { Hit, TextContext } from './scan-context';
  * without one or when the nearest label names something else; `medium` otherwise.
  */
 
-// Two digits after the trunk 0 that begin a Dutch number in use (areas, mobile, 084/085/087/088).
-const NL_PREFIXES = new Set(
-  ('10 11 13 15 16 17 18 20 22 23 24 25 26 29 30 31 32 33 34 35 36 38 40 41 43 45 46 47 48 49 50 51 ' +
-    '52 53 54 55 56 57 58 59 61 62 63 64 65 66 68 70 71 72 73 74 75 76 77 78 79 84 85 87 88').split(' '),
-);
+// The two digits after the trunk 0 that begin a Dutch number in use: 010–018 but 012 and 014,
+// 020–029 but 021, 027 and 028, 030–038 but 037, 040–049 but 042 and 044, all of 05x, 061–068 but
+// 067 (06 mobile), all of 07x, and 084, 085, 087, 088.
+const NL_PREFIX = /^(?:1[0135-8]|2[02-69]|3[0-68]|4[0135-9]|5\d|6[1-68]|7\d|8[4578])/;
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -24,7 +23,7 @@ function isDigit(c: number): boolean {
 
 /** A Dutch number without its trunk 0: nine digits from a prefix in use, or a 0800/090x service number. */
 function isDutchNational(rest: string): boolean {
-  if (rest.length === 9) return NL_PREFIXES.has(rest.slice(0, 2));
+  if (rest.length === 9) return NL_PREFIX.test(rest);
   return (rest.length === 7 || rest.length === 10) && /^(800|900|906|909)/.test(rest);
 }
 
@@ -40,15 +39,20 @@ function isValidNumber(digits: string, international: boolean): boolean {
  * numbers may sit next to each other ("020 123 4567 06 1234 5678").
  */
 function longestValid(candidate: string, international: boolean): { length: number; digits: string } | null {
-  const trunk = international ? /\(0\)/g : /[()]/g;
   let best: { length: number; digits: string } | null = null;
+  let digits = '';
   for (let i = 0; i <= candidate.length; i++) {
     const c = candidate.charCodeAt(i);
-    if (i < candidate.length && (isDigit(c) || c === 41 /* ) */ || c === 40 /* ( */)) continue;
-    let digits = candidate.slice(0, i).replace(trunk, '').replace(/\D/g, '');
-    if (international && candidate.charCodeAt(0) !== 43) digits = digits.slice(2);
-    if (digits.length > 15) break;
-    if (isValidNumber(digits, international)) best = { length: i, digits };
+    if (isDigit(c)) {
+      // The trunk 0 of "+31 (0)20 …" is not dialled from abroad.
+      const trunk = international && c === 48 && candidate.charCodeAt(i - 1) === 40 && candidate.charCodeAt(i + 1) === 41;
+      if (!trunk) digits += candidate.charAt(i);
+      continue;
+    }
+    if (i < candidate.length && (c === 41 /* ) */ || c === 40 /* ( */)) continue;
+    const dialled = international && candidate.charCodeAt(0) !== 43 ? digits.slice(2) : digits;
+    if (dialled.length > 15) break;
+    if (isValidNumber(dialled, international)) best = { length: i, digits: dialled };
   }
   return best;
 }

@@ -1,14 +1,11 @@
-import type { Chain } from './chains';
 import type { ContextIndex } from './context';
+import type { NumberScan } from './numbers';
 import type { Confidence } from './types';
-import type { WordScan } from './words';
 
-/** What one text offers every detector: the normalised text and the results of the shared pass. */
-export interface TextContext {
+/** What one text offers every detector: the normalised text and the results of the shared passes. */
+export interface TextContext extends NumberScan {
   text: string;
-  words: WordScan;
   labels: ContextIndex;
-  chains: readonly Chain[];
 }
 
 /** A detector's raw result, before the engine adds the detector id and the part. */

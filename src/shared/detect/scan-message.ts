@@ -1,7 +1,7 @@
 import { compilePolicy } from './compile';
 import { decodeText } from './decode';
 import { checkRecipients, type RecipientHistory, type RecipientsInput } from './misdirection';
-import { normalise } from './normalise';
+import { normaliseNotingAccents } from './normalise';
 import type { Policy } from './policy';
 import { scanNormalised, type Where } from './scan-text';
 import type { Finding, MessageScan, UnscannedPart } from './types';
@@ -51,7 +51,8 @@ export function scanContent(message: MessageInput, policy?: Policy, options: Sca
   const findings: Finding[] = [];
   const unscanned: UnscannedPart[] = [];
   const scan = (text: string, html: boolean, where: Where): void => {
-    for (const f of scanNormalised(normalise(text.slice(0, maxChars), { html }), compiled, where)) findings.push(f);
+    const { text: normalised, accents } = normaliseNotingAccents(text.slice(0, maxChars), html);
+    for (const f of scanNormalised({ text: normalised }, compiled, where, accents)) findings.push(f);
   };
   if (message.subject) scan(message.subject, false, { part: 'subject' });
   if (message.bodyHtml) scan(message.bodyHtml, true, { part: 'body' });

@@ -1,12 +1,12 @@
 import { detectBsn } from './bsn';
 import { detectCards } from './card';
 import { compilePolicy, type CompiledPolicy } from './compile';
-import { CATEGORY } from './context';
 import { detectPattern } from './custom';
 import { detectBirthDates } from './dob';
 import { detectDocuments } from './document';
 import { detectIbans } from './iban';
-import { normalise, type Normalised } from './normalise';
+import { normaliseNotingAccents, type Normalised } from './normalise';
+import { scanNumbers } from './numbers';
 import { detectPhones } from './phone';
 import type { Policy } from './policy';
 import type { Hit, TextContext } from './scan-context';
@@ -49,11 +49,14 @@ function resolveOverlaps(findings: Finding[]): Finding[] {
   return kept;
 }
 
-/** Runs the enabled detectors over text that is already normalised. */
-export function scanNormalised(n: Normalised, policy: Policy | CompiledPolicy | undefined, where: Where): Finding[] {
+/**
+ * Runs the enabled detectors over text that is already normalised. `accents` lists where Latin
+ * letters with accents are (see normaliseNotingAccents); without it the word pass finds them.
+ */
+export function scanNormalised(n: Normalised, policy: Policy | CompiledPolicy | undefined, where: Where, accents?: number[]): Finding[] {
   const c = policy && 'lexicon' in policy ? policy : compilePolicy(policy);
-  const words = scanWords(n.text, c.lexicon);
-  const ctx: TextContext = { text: n.text, words, labels: words.labels, chains: words.chains };
+  const words = scanWords(n.text, c.lexicon, accents);
+  const ctx: TextContext = { text: n.text, labels: words.labels, ...scanNumbers(n.text) };
   const identifiers: Finding[] = [];
   const add = (into: Finding[], detector: TextDetectorId, start: number, end: number, preview: string,
     confidence: Finding['confidence'], label?: string): void => {
@@ -74,7 +77,7 @@ export function scanNormalised(n: Normalised, policy: Policy | CompiledPolicy | 
   for (const hit of words.hits) {
     const { category, weak, term } = hit.entry;
     const id = WORD_DETECTORS[category];
-    if (id === undefined || category > CATEGORY.keyword || (weak && (strong & (1 << category)) === 0)) continue;
+    if (id === undefined || (weak && (strong & (1 << category)) === 0)) continue;
     add(others, id, hit.start, hit.end, term, 'high');
   }
   for (const { name, re } of c.patterns) {
@@ -93,5 +96,6 @@ export interface ScanTextOptions extends Partial<Where> {
 export function scanText(input: string, policy?: Policy, options: ScanTextOptions = {}): Finding[] {
   const where: Where = { part: options.part ?? 'body' };
   if (options.attachment !== undefined) where.attachment = options.attachment;
-  return scanNormalised(normalise(input, { html: options.html }), policy, where);
+  const { text, accents } = normaliseNotingAccents(input, options.html);
+  return scanNormalised({ text }, policy, where, accents);
 }
