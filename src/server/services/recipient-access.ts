@@ -9,6 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
+import type { CompiledQuery } from 'kysely';
 import { AppError } from '../../shared/errors';
 import { unwrapServerShare } from '../../shared/crypto';
 import type { SessionInfo, StartVerificationResponse, VerificationMethod, VerifyResponse } from '../../shared/protocol/api';
@@ -31,7 +32,17 @@ export const CODE_WINDOW_MS = 15 * 60 * 1000;
 
 const newId = () => randomBytes(16).toString('base64url');
 
+interface SessionRow {
+  session_expires: number;
+  status: string;
+  message_expires: number;
+  idx: number;
+  size: number;
+}
+
 export class RecipientAccessService {
+  private sessionQuery?: CompiledQuery<SessionRow>;
+
   constructor(private readonly deps: ServiceDeps) {}
 
   /** A sealed, unexpired message, or the one vague answer for every other case. */
@@ -278,15 +289,17 @@ export class RecipientAccessService {
   async sessionInfo(id: string, bearer: string | undefined): Promise<SessionInfo> {
     if (!bearer) throw new AppError('unauthenticated', 'Verify first.');
     const at = this.deps.now();
-    const rows = await this.deps.db.kysely
+    // Built once and reused with fresh parameters: query building was a quarter of this route's CPU.
+    this.sessionQuery ??= this.deps.db.kysely
       .selectFrom('sessions')
       .innerJoin('messages', 'messages.id', 'sessions.message_id')
       .innerJoin('message_parts', 'message_parts.message_id', 'sessions.message_id')
       .select(['sessions.expires_at as session_expires', 'messages.status', 'messages.expires_at as message_expires', 'message_parts.idx', 'message_parts.size'])
-      .where('sessions.token_hash', '=', tokenHash(bearer))
-      .where('sessions.message_id', '=', id)
+      .where('sessions.token_hash', '=', Buffer.alloc(32))
+      .where('sessions.message_id', '=', '')
       .orderBy('message_parts.idx')
-      .execute();
+      .compile();
+    const { rows } = await this.deps.db.kysely.executeQuery<SessionRow>({ ...this.sessionQuery, parameters: [tokenHash(bearer), id] });
     const first = rows[0];
     if (!first) throw new AppError('unauthenticated', 'Verify first.');
     if (first.session_expires <= at) throw new AppError('session_expired', 'The session has expired; verify again.');
