@@ -59,7 +59,8 @@ export async function startService(
   let logText = '';
   const logStream = new PassThrough();
   logStream.on('data', (chunk: Buffer) => (logText += chunk.toString('utf8')));
-  const built = await buildApp(config, { logStream, ...opts.build });
+  // The scheduled purge stays off: tests move the clock, and purge on their own terms (test/retention.test.ts).
+  const built = await buildApp(config, { logStream, retention: false, ...opts.build });
   await built.app.listen({ host: '127.0.0.1', port: 0 });
   const address = built.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
