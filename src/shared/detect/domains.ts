@@ -19,7 +19,10 @@ const SHAPES: Array<[RegExp, string]> = [
   [/[1i|]/g, 'l'],
   [/5/g, 's'],
 ];
-/** The letter a look-alike stands for. A lookup in the string, not a map built at load, so that bundles without the recipient checks drop it all. */
+/**
+ * The letter a look-alike stands for. A lookup in the string rather than a map built at load: code
+ * that runs at load is kept in every bundle, also in those that never check a recipient.
+ */
 function glyph(ch: string): string | undefined {
   const i = HOMOGLYPHS.indexOf(ch);
   // Look-alikes sit at even offsets; the ASCII letters they stand for at odd ones.

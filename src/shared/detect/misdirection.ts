@@ -63,6 +63,7 @@ export function checkRecipients(input: RecipientsInput, policy: Policy, history?
   }
   // Typos of the big mail providers ("gmial.com") are a classic misdirection; short names would
   // match too many real domains, so only the longer ones serve as references.
+  // Built here, not at load: code that runs at load stays in bundles without the recipient checks.
   const webmail = new Set([...WEBMAIL_DOMAINS.split(','), ...policy.webmailDomains]);
   const references = [
     ...own,
