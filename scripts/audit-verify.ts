@@ -5,21 +5,12 @@
  * Keep the printed head hash somewhere else as well: a rewrite of the whole chain by someone who
  * can write to the database is caught only by comparing against such an outside copy.
  */
-import { ConfigError, loadConfig } from '../src/server/config';
+import { loadConfigOrExit } from '../src/server/config';
 import { openDb } from '../src/server/stores/db';
 import { verifyChain } from '../src/server/services/audit-chain';
 
 async function main() {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(2);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const db = await openDb(config.database);
   try {
     const started = Date.now();

@@ -285,3 +285,16 @@ function readAzure(env: Env, problems: string[]): Config['azure'] {
   }
   return { clientId: clientId.toLowerCase(), allowedTenants, authority };
 }
+
+/** For commands and the server's start: print every configuration problem and exit with 2. */
+export function loadConfigOrExit(env: Env = process.env): Config {
+  try {
+    return loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+}

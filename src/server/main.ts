@@ -1,20 +1,11 @@
 /** Starts the service: configuration first, so a bad deployment fails before it listens. */
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
-import { ConfigError, loadConfig } from './config';
+import { loadConfigOrExit } from './config';
 import { buildApp } from './app';
 
 async function main() {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(2);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const { app, close } = await buildApp(config);
   let tlsServer: Server | null = null;
   const stop = async () => {
