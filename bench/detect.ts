@@ -1,15 +1,29 @@
-// Run by hand: node --import tsx bench/detect.ts
-// Prints the engine's throughput on 1 MiB of mixed text as a ratio to one bare regular-expression
-// pass over the same text, the time for a typical 50 KB HTML mail, and the gzip size the engine
-// adds to a production bundle. The machine is shared: the load average is printed with the figures,
-// and runs should be repeated (medians of several runs are what docs/detection.md reports).
+/**
+ * The detection engine's speed and size.
+ *
+ *   node --import tsx bench/detect.ts [--mib 1] [--seconds 3] [--profile] [--skip-bundle]
+ *
+ * Prints the engine's throughput on `--mib` MiB of mixed text (default 1) as a ratio to one bare
+ * regular-expression pass over the same text, the two timed in turn for `--seconds` (medians), the
+ * time for a typical 50 KB HTML mail, and the gzip size the engine adds to a production bundle:
+ * to a minimal entry for each of the three scan functions, and to the real on-send bundle
+ * (webpack.config.js's `commands` config, ES2016, built as is and with the engine replaced by a
+ * stub). The machine is shared: the load average is printed with the figures, and runs should be
+ * repeated (docs/detection.md reports medians of several).
+ *
+ * --profile records a V8 CPU profile of this process over more engine runs and prints where the
+ *   time went (the engine's own functions and the regular expressions, by self time).
+ * --skip-bundle leaves out the bundle builds (they take most of a run's time).
+ */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import webpack from 'webpack';
-import { decide, resolvePolicy, scanMessage, scanText } from '../src/shared/detect/index';
+import webpack, { type Configuration } from 'webpack';
+import { decide, resolvePolicy, scanMessage, scanPlainMessage, scanText } from '../src/shared/detect/index';
+import { commandLine, loadLine, printTable } from './support/cli';
+import { printCpuProfile, profileSelf } from './support/cpu-profile';
 
 const MiB = 1024 * 1024;
 
@@ -85,20 +99,33 @@ export function mixedText(bytes: number, seed = 7): string {
   return parts.join('').slice(0, bytes);
 }
 
-/** Median of repeated runs after a warm-up long enough for the JIT to settle. */
-function timeIt(fn: () => unknown, minMs = 1500): number {
-  for (let i = 0; i < 20; i++) fn();
-  const times: number[] = [];
-  const until = performance.now() + minMs;
-  while (performance.now() < until || times.length < 5) {
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
+/**
+ * Medians of `fns` timed in turn, round after round, for `seconds` after a warm-up long enough for
+ * the JIT to settle: in turn, so that a burst of load on the shared machine hits all of them.
+ */
+function timeInTurn(fns: Array<() => unknown>, seconds: number): number[] {
+  for (let i = 0; i < 20; i++) for (const fn of fns) fn();
+  const times: number[][] = fns.map(() => []);
+  const until = performance.now() + seconds * 1000;
+  while (performance.now() < until || times[0]!.length < 5) {
+    fns.forEach((fn, k) => {
+      const t0 = performance.now();
+      fn();
+      times[k]!.push(performance.now() - t0);
+    });
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+  return times.map((t) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)]!);
 }
 
+function run(config: Configuration): Promise<void> {
+  return new Promise<void>((done, fail) =>
+    webpack(config, (err, stats) => (err || stats?.hasErrors() ? fail(err ?? new Error(stats?.toString('errors-only'))) : done())),
+  );
+}
+
+const gzipOf = (path: string): number => gzipSync(readFileSync(path), { level: 9 }).length;
+
+/** A minimal production bundle of `entrySource` (ES2020, as the task pane is built), gzipped. */
 async function bundleGzip(entrySource: string, dir: string, name: string): Promise<number> {
   const entry = join(dir, `${name}.ts`);
   writeFileSync(entry, entrySource);
@@ -107,7 +134,7 @@ async function bundleGzip(entrySource: string, dir: string, name: string): Promi
     compilerOptions: { target: 'ES2020', module: 'ESNext', moduleResolution: 'Bundler', strict: true, skipLibCheck: true },
     files: [entry],
   }));
-  const compiler = webpack({
+  await run({
     mode: 'production',
     entry,
     context: resolve('.'),
@@ -116,26 +143,57 @@ async function bundleGzip(entrySource: string, dir: string, name: string): Promi
     module: { rules: [{ test: /\.ts$/, loader: 'ts-loader', options: { transpileOnly: true, configFile: join(dir, 'tsconfig.json') } }] },
     target: ['web', 'es2020'],
   });
-  await new Promise<void>((done, fail) =>
-    compiler.run((err, stats) => (err || stats?.hasErrors() ? fail(err ?? new Error(stats?.toString('errors-only'))) : done())),
-  );
-  return gzipSync(readFileSync(join(dir, `${name}.js`)), { level: 9 }).length;
+  return gzipOf(join(dir, `${name}.js`));
+}
+
+/**
+ * The on-send bundle (launchevent.js) as webpack.config.js builds it, gzipped: as is, and with the
+ * engine replaced by a stub of what the handler imports from it. The difference is what the engine adds.
+ */
+async function onSendGzip(dir: string): Promise<{ full: number; withoutEngine: number }> {
+  const { commands } = (await import(pathToFileURL(resolve('webpack.config.js')).href)) as { commands: (mode: string, url?: string) => Configuration };
+  const stub = join(dir, 'engine-stub.ts');
+  writeFileSync(stub, [
+    'export const resolvePolicy = (json: unknown): any => json;',
+    "export const scanPlainMessage = (message: unknown, policy: unknown): any => ({ findings: [], recipients: [], unscanned: [], message, policy });",
+    "export const decide = (scan: unknown, policy: unknown, options: unknown): any => ({ action: 'allow', reasons: [], sensitive: false, scan, policy, options });",
+    '',
+  ].join('\n'));
+  const build = async (name: string, engineStub: boolean): Promise<number> => {
+    const config = commands('production', 'https://sealpost.example');
+    await run({
+      ...config,
+      output: { ...config.output, path: dir, filename: `${name}.js` },
+      // Only the script: the HTML page is the same either way.
+      plugins: (config.plugins ?? []).filter((p) => p?.constructor.name !== 'HtmlWebpackPlugin'),
+      resolve: engineStub ? { ...config.resolve, alias: { [resolve('src/shared/detect')]: stub } } : config.resolve,
+      infrastructureLogging: { level: 'error' },
+    });
+    return gzipOf(join(dir, `${name}.js`));
+  };
+  return { full: await build('launchevent', false), withoutEngine: await build('launchevent-stub', true) };
 }
 
 async function main(): Promise<void> {
-  console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  const args = commandLine({ mib: 'string', seconds: 'string', profile: 'boolean', 'skip-bundle': 'boolean' });
+  const size = args.number('mib', 1, 0.01, 64);
+  const seconds = args.number('seconds', 3, 0.5, 60);
+  console.log(loadLine());
   const everything = resolvePolicy({
     rules: Object.fromEntries(['phone', 'external', 'unscanned'].map((id) => [id, { action: 'notify' }])),
     keywords: ['Project Zeus', 'vertrouwelijk'],
   });
 
-  const text = mixedText(MiB);
+  const text = mixedText(Math.round(size * MiB));
   const BARE = /\b\d{9}\b/g;
-  const bareMs = timeIt(() => text.match(BARE)?.length ?? 0);
-  const engineMs = timeIt(() => scanText(text, everything));
-  const mbps = (ms: number): number => MiB / 1e6 / (ms / 1000);
-  console.log(`1 MiB mixed text: engine ${engineMs.toFixed(2)} ms (${mbps(engineMs).toFixed(0)} MB/s), ` +
-    `bare /\\b\\d{9}\\b/g ${bareMs.toFixed(2)} ms (${mbps(bareMs).toFixed(0)} MB/s), ratio ${(bareMs / engineMs).toFixed(2)}x`);
+  const [bareMs, engineMs] = timeInTurn([() => text.match(BARE)?.length ?? 0, () => scanText(text, everything)], seconds);
+  const mbps = (ms: number): string => `${(text.length / 1e6 / (ms / 1000)).toFixed(0)} MB/s`;
+  const findings = scanText(text, everything).length;
+  console.log(`\n${size} MiB of mixed text, all detectors on (${findings} findings), medians:`);
+  printTable(['', 'ms', 'rate', 'ratio'], [
+    ['bare /\\b\\d{9}\\b/g', bareMs!.toFixed(2), mbps(bareMs!), '1.00x'],
+    ['engine (scanText)', engineMs!.toFixed(2), mbps(engineMs!), `${(bareMs! / engineMs!).toFixed(2)}x`],
+  ]);
 
   const paragraphs = mixedText(38 * 1024, 11).split('\n\n');
   const bodyHtml = '<html><head><style>p{margin:0}</style></head><body><div class="WordSection1">' +
@@ -149,21 +207,47 @@ async function main(): Promise<void> {
     cc: ['secretariaat@kliniek.nl'],
     attachments: [{ name: 'overzicht.pdf', contentType: 'application/pdf' }],
   };
-  const mailMs = timeIt(() => decide(scanMessage(mail, everything), everything));
-  console.log(`typical mail (${(bodyHtml.length / 1024).toFixed(0)} KB HTML): scan + decide ${mailMs.toFixed(2)} ms`);
+  const plain = { ...mail, bodyHtml: undefined, bodyText: paragraphs.join('\n\n'), attachments: [{ name: 'overzicht.pdf' }] };
+  const [paneMs, sendMs] = timeInTurn([
+    () => decide(scanMessage(mail, everything), everything),
+    () => decide(scanPlainMessage(plain, everything), everything),
+  ], Math.min(seconds, 2));
+  console.log(`\ntypical mail (${(bodyHtml.length / 1024).toFixed(0)} KB HTML, ${(plain.bodyText.length / 1024).toFixed(0)} KB as text), medians:`);
+  printTable(['', 'ms'], [
+    ['task pane: scanMessage (HTML body) + decide', paneMs!.toFixed(2)],
+    ['on send: scanPlainMessage (text body) + decide', sendMs!.toFixed(2)],
+  ]);
 
+  if (args.flag('profile')) {
+    const { profile } = await profileSelf(async () => {
+      for (let i = 0; i < 60; i++) scanText(text, everything);
+    });
+    console.log();
+    printCpuProfile(`60 engine runs over ${size} MiB`, profile, { top: 25 });
+  }
+
+  if (args.flag('skip-bundle')) return;
   const dir = mkdtempSync(join(tmpdir(), 'sealpost-bench-'));
   try {
     const engine = resolve('src/shared/detect/index.ts').replace(/\\/g, '/');
     const empty = await bundleGzip(`(globalThis as any).check = (m: any) => m;\n`, dir, 'empty');
-    // What the task pane imports (content and recipients) and what the on-send handler needs (content).
-    for (const [name, scan] of [['scanMessage', 'full engine'], ['scanContent', 'content checks only']] as const) {
-      const size = await bundleGzip(
+    const rows: string[][] = [];
+    for (const [name, what] of [
+      ['scanMessage', 'content and recipients (task pane)'],
+      ['scanContent', 'content only'],
+      ['scanPlainMessage', 'plain text and recipients (on send)'],
+    ] as const) {
+      const gz = await bundleGzip(
         `import { ${name}, decide, resolvePolicy } from '${engine}';\n` +
           `(globalThis as any).check = (m: any, p: unknown) => { const policy = resolvePolicy(p); return decide(${name}(m, policy), policy); };\n`,
         dir, name);
-      console.log(`bundle, ${scan} (${name} + decide + resolvePolicy): adds ${((size - empty) / 1024).toFixed(1)} KB gzip (${size - empty} bytes)`);
+      rows.push([`${name} + decide + resolvePolicy: ${what}`, String(gz - empty), `${((gz - empty) / 1024).toFixed(1)} KB`]);
     }
+    const onSend = await onSendGzip(dir);
+    const adds = onSend.full - onSend.withoutEngine;
+    rows.push([`the real on-send bundle (${onSend.full} bytes): the engine`, String(adds), `${(adds / 1024).toFixed(1)} KB`]);
+    console.log('\nwhat the engine adds to a production bundle, gzip -9:');
+    printTable(['', 'bytes', 'size'], rows);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

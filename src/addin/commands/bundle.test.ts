@@ -42,6 +42,10 @@ describe('the on-send bundle', () => {
     for (const name of NEWER_BUILT_INS) assert.ok(!built.launchevent.includes(name), `uses ${name}`);
   });
 
+  it('carries no HTML reader, entity table or attachment decoding: the handler scans the text body only', () => {
+    for (const marker of ['blockquote', 'iexcl', 'TextDecoder', 'tab-separated-values']) assert.ok(!built.launchevent.includes(marker), `has ${marker}`);
+  });
+
   it(`weighs at most ${MAX_GZIP_BYTES / 1024} KB gzipped`, () => {
     const size = gzipSync(built.launchevent, { level: 9 }).length;
     console.log(`launchevent.js: ${built.launchevent.length} bytes, ${size} bytes gzipped`);

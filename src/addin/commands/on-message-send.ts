@@ -10,7 +10,7 @@
  * us, the organisation's fail-closed choice decides: stop with "could not check", else let go.
  * `event.completed` runs exactly once, in `finally`, whatever happens.
  */
-import { decide, scanMessage, type Decision } from '../../shared/detect';
+import { decide, scanPlainMessage, type Decision } from '../../shared/detect';
 import type { OfficeAdapter } from '../office/office-adapter';
 import { sealedMessageId } from '../office/sealed';
 import { withDeadline } from './deadline';
@@ -63,7 +63,7 @@ async function check(deps: OnSendDeps, locale: Locale): Promise<SendOptions> {
   ]);
   if (policy.source === 'offline' && policy.failClosed) return unchecked(locale);
   const to = (field: string) => recipients.filter((r) => r.field === field && r.email).map((r) => r.email);
-  const scan = scanMessage(
+  const scan = scanPlainMessage(
     {
       subject,
       bodyText,

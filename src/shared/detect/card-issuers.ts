@@ -26,7 +26,7 @@ function lengthsOf(spec: string): Set<number> {
   const out = new Set<number>();
   for (const part of spec.split(',')) {
     const [a, b] = part.split('-').map(Number) as [number, number?];
-    for (let n = a; n <= (b ?? a); n++) out.add(n);
+    for (let n = a; n <= (b || a); n++) out.add(n);
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { isSpace, WORD } from './chars';
+import { isDigit, isSpace, WORD } from './chars';
 
 /**
  * A run of digit groups joined by short separators (`123 456 782`, `1234.56.782`,
@@ -29,10 +29,6 @@ const MIN_DIGITS = 8;
 // matches runs of digit groups joined so; see numbers.ts.
 const S = '[\\t-\\r \\u00a0]';
 export const JOINED_GROUPS = `\\d+(?:(?:[\\t-\\r \\u00a0./()-]|${S}${S}|[()][\\t-\\r \\u00a0()]|${S}[()]|${S}[-/]${S})\\d+)+`;
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
 
 // Directly before a number: currency, at, hash, slash, backslash, underscore.
 const BEFORE = new Set([36, 163, 8364, 64, 35, 47, 92, 95]);

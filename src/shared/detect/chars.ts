@@ -66,16 +66,14 @@ for (let k = 0; k < WORD_RANGES.length; k += 2) {
 /** The word characters as the inside of a regular-expression class (`[^${WORD_CLASS}]`). */
 export const WORD_CLASS = wordClass;
 
+/** An ASCII digit (what every detector counts as one: other scripts' digits are normalised to these). */
+export function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 /** Whitespace as it can appear in normalised text: space, tab, line breaks, NBSP. */
 export function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0;
-}
-
-/** Lower case without accents, character by character (for labels, terms and small windows). */
-export function fold(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) out += String.fromCharCode(FOLD[s.charCodeAt(i)]!);
-  return out;
 }
 
 /** The start of the word around `pos` (which is just past, or on, a word character). */

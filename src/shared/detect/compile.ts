@@ -27,7 +27,7 @@ const LABELS: TermGroup[] = [
 
 /** Compiles once per policy object; without a policy, the default policy. */
 export function compilePolicy(policy?: Policy): CompiledPolicy {
-  const p = policy ?? (fallback ??= defaultPolicy());
+  const p = policy || fallback || (fallback = defaultPolicy());
   const cached = cache.get(p);
   if (cached) return cached;
   const enabled = new Set(TEXT_DETECTORS.filter((id) => p.rules[id].action !== 'off'));

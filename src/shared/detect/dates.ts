@@ -39,11 +39,11 @@ function yearOf(date: string, month?: string): number {
   const p = date.match(PARTS)!;
   if (month) p.splice(1, 0, month);
   if (p[0]!.length === 4) p.reverse();
-  const m = /\d/.test(p[1]!) ? +p[1]! : MONTHS.get(p[1]!.toLowerCase()) ?? 0;
+  const m = /\d/.test(p[1]!) ? +p[1]! : MONTHS.get(p[1]!.toLowerCase()) || 0;
   let year = +p[2]!;
   // Two-digit years ("geb. 12-3-85") belong to the last hundred years.
   if (p[2]!.length === 2) year += THIS_YEAR - (THIS_YEAR % 100) - (year > THIS_YEAR % 100 ? 100 : 0);
-  const days = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0;
+  const days = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] || 0;
   return year < 1900 || year > 2099 || +p[0]! < 1 || +p[0]! > days ? 0 : year;
 }
 

@@ -40,7 +40,7 @@ const STRENGTH: Record<DecisionAction, number> = { allow: 0, notify: 1, secure: 
 const WORD_LISTS = new Set<RuleId>(['health', 'finance', 'keyword']);
 
 export function decide(scan: DecideInput, policy: Policy = defaultPolicy(), options: { locale?: Locale } = {}): Decision {
-  const locale = options.locale ?? 'en';
+  const locale = options.locale || 'en';
   const reasons: Reason[] = [];
   const push = (rule: RuleId, count: number, label?: string): void => {
     const { action, minCount } = policy.rules[rule];
@@ -55,8 +55,8 @@ export function decide(scan: DecideInput, policy: Policy = defaultPolicy(), opti
   for (const f of scan.findings) {
     const rule = policy.rules[f.detector];
     if (CONFIDENCES.indexOf(f.confidence) < CONFIDENCES.indexOf(rule.minConfidence)) continue;
-    const key = f.detector === 'pattern' ? `pattern:${f.label ?? ''}` : f.detector;
-    const group = groups.get(key) ?? { rule: f.detector, label: f.label, keys: new Set<string>(), count: 0 };
+    const key = f.detector === 'pattern' ? `pattern:${f.label || ''}` : f.detector;
+    const group = groups.get(key) || { rule: f.detector, label: f.label, keys: new Set<string>(), count: 0 };
     group.keys.add(f.preview);
     group.count++;
     groups.set(key, group);
@@ -72,10 +72,10 @@ export function decide(scan: DecideInput, policy: Policy = defaultPolicy(), opti
   const applies = (rule: RuleId): boolean => sensitive || (!policy.rules[rule].onlyWithSensitive && rule !== 'webmail');
   for (const check of RECIPIENT_CHECKS) {
     const affected = new Set<number>();
-    for (const r of scan.recipients ?? []) if (r.check === check) r.recipients.forEach((i) => affected.add(i));
+    for (const r of scan.recipients || []) if (r.check === check) r.recipients.forEach((i) => affected.add(i));
     if (affected.size > 0 && applies(check)) push(check, affected.size);
   }
-  if ((scan.unscanned ?? []).length > 0 && applies('unscanned')) {
+  if ((scan.unscanned || []).length > 0 && applies('unscanned')) {
     push('unscanned', new Set(scan.unscanned!.map((u) => u.attachment)).size);
   }
 

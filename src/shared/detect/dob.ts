@@ -1,4 +1,3 @@
-import { fold } from './chars';
 import { CATEGORY } from './context';
 import { nextDate, THIS_YEAR, type FoundDate } from './dates';
 import { maskDate } from './mask';
@@ -35,8 +34,7 @@ function findDate(text: string, from: number, window: number): FoundDate | null 
   const slice = text.slice(from, from + window + 20);
   // Every date has digits; most labels ("mevrouw", "naam") are not followed by one.
   if (!/\d/.test(slice)) return null;
-  // Folding only matters for letters outside ASCII; the date pattern ignores case.
-  const date = nextDate(/[\u0080-\uffff]/.test(slice) ? fold(slice) : slice, 0);
+  const date = nextDate(slice, 0);
   return date && date.start <= window && date.year ? { start: from + date.start, end: from + date.end, year: date.year } : null;
 }
 

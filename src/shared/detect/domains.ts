@@ -34,7 +34,7 @@ export function skeleton(domain: string): string {
   let s = '';
   for (const ch of toUnicodeDomain(domain.toLowerCase())) {
     const g = glyph(ch);
-    s += g ?? (ch.length === 1 ? String.fromCharCode(FOLD[ch.charCodeAt(0)]!) : ch);
+    s += g || (ch.length === 1 ? String.fromCharCode(FOLD[ch.charCodeAt(0)]!) : ch);
   }
   for (const [re, to] of SHAPES) s = s.replace(re, to);
   return s;

@@ -21,9 +21,19 @@ const OTHERS: Record<string, number> = {
   Scaron: 0x160, scaron: 0x161, Yuml: 0x178, fnof: 0x192, dagger: 0x2020, permil: 0x2030,
 };
 
-// Object.keys rather than Object.entries: the Outlook JavaScript-only runtime may predate ES2017.
-export const ENTITIES = new Map<string, number>(Object.keys(OTHERS).map((k) => [k, OTHERS[k]!]));
-LATIN1.split(' ').forEach((name, i) => ENTITIES.set(name, 0xa0 + i));
+let entities: Map<string, number> | undefined;
 
-/** Entities that old mail clients write without the closing semicolon. */
-export const LEGACY_NO_SEMICOLON = new Set('nbsp amp lt gt quot copy reg'.split(' '));
+/** The code point of a named entity, or -1. The table is built on first use, not at load. */
+export function entityCode(name: string): number {
+  if (!entities) {
+    // Object.keys rather than Object.entries: the Outlook JavaScript-only runtime may predate ES2017.
+    const map = new Map<string, number>(Object.keys(OTHERS).map((k) => [k, OTHERS[k]!]));
+    LATIN1.split(' ').forEach((name, i) => map.set(name, 0xa0 + i));
+    entities = map;
+  }
+  const code = entities.get(name);
+  return code === undefined ? -1 : code;
+}
+
+/** Entities that old mail clients write without the closing semicolon, between spaces. */
+export const LEGACY_NO_SEMICOLON = ' nbsp amp lt gt quot copy reg ';

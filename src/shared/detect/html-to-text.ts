@@ -1,4 +1,4 @@
-import { ENTITIES, LEGACY_NO_SEMICOLON } from './entities';
+import { entityCode, LEGACY_NO_SEMICOLON } from './entities';
 
 /**
  * Turns HTML into text without a DOM, so it runs in the Outlook JavaScript-only runtime too.
@@ -6,11 +6,13 @@ import { ENTITIES, LEGACY_NO_SEMICOLON } from './entities';
  * separate words, comments, `<script>` and `<style>` are skipped, entities are decoded.
  * Attribute values are not scanned.
  */
-const BLOCK = new Set(
-  ('address article aside blockquote br caption dd div dl dt fieldset figcaption figure footer form ' +
-    'h1 h2 h3 h4 h5 h6 header hr li main nav ol option p pre section table tbody td tfoot th thead ' +
-    'title tr ul').split(' '),
-);
+// Nothing is built at load: a bundle that never reads HTML (the on-send handler's) then carries
+// none of this module. The set of block tags is made on first use.
+const BLOCK =
+  'address article aside blockquote br caption dd div dl dt fieldset figcaption figure footer form ' +
+  'h1 h2 h3 h4 h5 h6 header hr li main nav ol option p pre section table tbody td tfoot th thead ' +
+  'title tr ul';
+let blockTags: Set<string> | undefined;
 const RAW_TEXT: Record<string, RegExp> = { script: /<\/script/gi, style: /<\/style/gi };
 
 /** Where the walker writes: runs of text, single decoded characters, and word-separating gaps. */
@@ -64,7 +66,7 @@ function skipTag(out: HtmlSink, html: string, at: number, run: number): number {
   if (run < at) out.text(html, run, at);
   const end = tagEnd(html, j);
   const name = html.slice(nameStart, j).toLowerCase();
-  if (BLOCK.has(name)) out.gap(at);
+  if ((blockTags || (blockTags = new Set(BLOCK.split(' ')))).has(name)) out.gap(at);
   const raw = closing ? undefined : RAW_TEXT[name];
   if (!raw || end >= html.length) return end;
   raw.lastIndex = end;
@@ -106,8 +108,8 @@ function decodeEntity(out: HtmlSink, html: string, at: number, run: number): num
     while (j < html.length && j - at <= 32 && isNameChar(html.charCodeAt(j))) j++;
     const name = html.slice(at + 1, j);
     const hasSemicolon = html.charCodeAt(j) === 59;
-    if (!hasSemicolon && !LEGACY_NO_SEMICOLON.has(name)) return 0;
-    code = ENTITIES.get(name) ?? -1;
+    if (!hasSemicolon && LEGACY_NO_SEMICOLON.indexOf(` ${name} `) < 0) return 0;
+    code = entityCode(name);
     if (code < 0) return 0;
   }
   if (run < at) out.text(html, run, at);
@@ -124,4 +126,25 @@ function isDigit(c: number, hex: boolean): boolean {
   if (c >= 48 && c <= 57) return true;
   const lower = c | 32;
   return hex && lower >= 97 && lower <= 102;
+}
+
+/** Collects HTML text as slices; normalisation then runs over it all at once. */
+class SliceSink implements HtmlSink {
+  readonly parts: string[] = [];
+  char(code: number): void {
+    this.parts.push(String.fromCharCode(code));
+  }
+  text(input: string, from: number, to: number): void {
+    this.parts.push(input.slice(from, to));
+  }
+  gap(): void {
+    this.parts.push(' ');
+  }
+}
+
+/** The text of an HTML document or fragment, before normalisation. */
+export function htmlToText(html: string): string {
+  const sink = new SliceSink();
+  walkHtml(html, sink);
+  return sink.parts.join('');
 }

@@ -20,7 +20,9 @@ export { defaultPolicy, resolvePolicy, ACTIONS, CONFIDENCES, type Action, type P
 export { compilePolicy, type CompiledPolicy } from './compile';
 export { describePatternProblem, type CustomPattern, type PatternProblem } from './custom';
 export { scanText, type ScanTextOptions } from './scan-text';
-export { scanContent, scanMessage, type AttachmentInput, type MessageInput, type ScanMessageOptions } from './scan-message';
+export {
+  scanContent, scanMessage, scanPlainMessage, type AttachmentInput, type MessageInput, type PlainMessageInput, type ScanMessageOptions,
+} from './scan-message';
 export { checkRecipients, type RecipientHistory, type RecipientsInput } from './misdirection';
 export { isValidBsn } from './bsn';
 export { isValidIban } from './iban';

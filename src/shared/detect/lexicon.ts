@@ -24,8 +24,9 @@ export interface LexiconEntry {
 
 export interface Lexicon {
   /**
-   * Matches at the start of every word (after one other character, or at the start of the text)
-   * that may start a term, as far as unaccented letters tell; global, ignoring case.
+   * Matches at the start of every word (after one other character) that may start a term, as far
+   * as unaccented letters tell; global, ignoring case. The scanner looks up the text's first word
+   * itself.
    */
   starts: RegExp;
   /** Terms by the hash of the first {@link PREFIX_KEY} characters of their first word (all of a shorter one). */
@@ -100,7 +101,7 @@ export function buildLexicon(groups: readonly TermGroup[]): Lexicon {
       // A one-word prefix term needs a few letters to be looked up by; a shorter one is a whole word.
       const prefix = star && (words.length > 1 || words[0]!.length >= PREFIX_KEY);
       const h = hashWord(words[0]!, Math.min(PREFIX_KEY, words[0]!.length));
-      const list = lexicon.byHead.get(h) ?? [];
+      const list = lexicon.byHead.get(h) || [];
       list.push({ words, prefix, category, weak, term: star ? `${folded.slice(0, -1)}…` : folded });
       lexicon.byHead.set(h, list);
       lexicon.longest = Math.max(lexicon.longest, words.length);
@@ -111,7 +112,7 @@ export function buildLexicon(groups: readonly TermGroup[]): Lexicon {
     }
   }
   // Without terms, a pattern that never matches.
-  lexicon.starts = new RegExp(keys.length ? `(?:^|[^${WORD_CLASS}])${trie(keys)}` : '(?!)', 'gi');
+  lexicon.starts = new RegExp(keys.length ? `[^${WORD_CLASS}]${trie(keys)}` : '(?!)', 'gi');
   return lexicon;
 }
 

@@ -40,10 +40,10 @@ function domainsOf(indexes: number[], domains: Array<string | null>): string {
 }
 
 export function checkRecipients(input: RecipientsInput, policy: Policy, history?: RecipientHistory): RecipientFinding[] {
-  const to = input.to ?? [];
-  const cc = input.cc ?? [];
-  const all = [...to, ...cc, ...(input.bcc ?? [])].map(parse);
-  const domains = all.map((p) => p?.domain ?? null);
+  const to = input.to || [];
+  const cc = input.cc || [];
+  const all = [...to, ...cc, ...(input.bcc || [])].map(parse);
+  const domains = all.map((p) => (p ? p.domain : null));
   const own = new Set(policy.ownDomains);
   const sender = input.from ? parse(input.from) : null;
   if (sender) own.add(sender.domain);
@@ -56,8 +56,8 @@ export function checkRecipients(input: RecipientsInput, policy: Policy, history?
   };
 
   add('external', external, domainsOf(external, domains));
-  if (history?.knownAddresses) {
-    const known = new Set([...history.knownAddresses].map((a) => parse(a)?.address ?? a.toLowerCase()));
+  if (history && history.knownAddresses) {
+    const known = new Set([...history.knownAddresses].map((a) => (parse(a) || { address: a.toLowerCase() }).address));
     const fresh = external.filter((i) => !known.has(all[i]!.address));
     add('first-time', fresh, domainsOf(fresh, domains));
   }
@@ -67,11 +67,11 @@ export function checkRecipients(input: RecipientsInput, policy: Policy, history?
   const webmail = new Set([...WEBMAIL_DOMAINS.split(','), ...policy.webmailDomains]);
   const references = [
     ...own,
-    ...(history?.frequentDomains ?? []).map((d) => d.toLowerCase()),
+    ...((history && history.frequentDomains) || []).map((d) => d.toLowerCase()),
     ...[...webmail].filter((d) => d.length >= 9),
   ];
   const byDomain = new Map<string, number[]>();
-  for (const i of external) byDomain.set(domains[i]!, [...(byDomain.get(domains[i]!) ?? []), i]);
+  for (const i of external) byDomain.set(domains[i]!, [...(byDomain.get(domains[i]!) || []), i]);
   for (const [domain, indexes] of byDomain) {
     const imitated = lookalikeOf(domain, references, policy.limits.lookalikeDistance);
     const shown = toUnicodeDomain(domain);

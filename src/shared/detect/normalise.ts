@@ -1,5 +1,5 @@
 import { NORM } from './chars';
-import { walkHtml, type HtmlSink } from './html-to-text';
+import { htmlToText } from './html-to-text';
 
 /**
  * What the detectors see. `start`/`end` of every finding are UTF-16 offsets into `text`.
@@ -22,20 +22,6 @@ export interface NormaliseOptions {
   html?: boolean;
 }
 
-/** Collects HTML text as slices; the string pass below then normalises it all at once. */
-class SliceSink implements HtmlSink {
-  readonly parts: string[] = [];
-  char(code: number): void {
-    this.parts.push(String.fromCharCode(code));
-  }
-  text(input: string, from: number, to: number): void {
-    this.parts.push(input.slice(from, to));
-  }
-  gap(): void {
-    this.parts.push(' ');
-  }
-}
-
 // The same rules as TextBuilder as one native string pass. A class with few ranges scans fast
 // (with more than sixteen, V8 checks each character out of line, about ten times slower);
 // it is a superset of the characters that change, and the callback returns the others as they are.
@@ -54,16 +40,9 @@ const change = (ch: string): string => {
   return c === 0 ? '' : String.fromCharCode(c);
 };
 
-function htmlText(input: string, html: boolean | undefined): string {
-  if (!html) return input;
-  const sink = new SliceSink();
-  walkHtml(input, sink);
-  return sink.parts.join('');
-}
-
 /** Normalises plain text or HTML; see {@link Normalised}. */
 export function normalise(input: string, options: NormaliseOptions = {}): Normalised {
-  return { text: htmlText(input, options.html).replace(MAY_CHANGE, change) };
+  return { text: (options.html ? htmlToText(input) : input).replace(MAY_CHANGE, change) };
 }
 
 /** Offsets of the Latin letters with accents in `text`, ascending. */
@@ -75,12 +54,12 @@ export function findAccents(text: string): number[] {
 }
 
 /**
- * {@link normalise}, also listing where the result has Latin letters with accents (ascending).
- * Most text has nothing to change, so one native scan notes the accents and, only if it meets a
- * character that does change, the text is rewritten (and scanned for accents again).
+ * {@link normalise} of plain text (HTML is turned into text first, see htmlToText), also listing
+ * where the result has Latin letters with accents (ascending). Most text has nothing to change, so
+ * one native scan notes the accents and, only if it meets a character that does change, the text
+ * is rewritten (and scanned for accents again).
  */
-export function normaliseNotingAccents(input: string, html?: boolean): { text: string; accents: number[] } {
-  const raw = htmlText(input, html);
+export function normaliseNotingAccents(raw: string): { text: string; accents: number[] } {
   const accents: number[] = [];
   const re = MAY_CHANGE_OR_ACCENT;
   re.lastIndex = 0;

@@ -1,4 +1,5 @@
 import { groupCount } from './chains';
+import { isDigit } from './chars';
 import { bit, CATEGORY } from './context';
 import { maskPhone } from './mask';
 import type { Hit, TextContext } from './scan-context';
@@ -16,10 +17,6 @@ import type { Hit, TextContext } from './scan-context';
 // 020–029 but 021, 027 and 028, 030–038 but 037, 040–049 but 042 and 044, all of 05x, 061–068 but
 // 067 (06 mobile), all of 07x, and 084, 085, 087, 088.
 const NL_PREFIX = /^(?:1[0135-8]|2[02-69]|3[0-68]|4[0135-9]|5\d|6[1-68]|7\d|8[4578])/;
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
 
 /** A Dutch number without its trunk 0: nine digits from a prefix in use, or a 0800/090x service number. */
 function isDutchNational(rest: string): boolean {

@@ -58,6 +58,9 @@ export function decodePunycodeLabel(encoded: string): string | null {
 export function toUnicodeDomain(domain: string): string {
   return domain
     .split('.')
-    .map((label) => (label.startsWith('xn--') ? decodePunycodeLabel(label.slice(4)) ?? label : label))
+    .map((label) => {
+      const decoded = label.startsWith('xn--') ? decodePunycodeLabel(label.slice(4)) : null;
+      return decoded === null ? label : decoded;
+    })
     .join('.');
 }

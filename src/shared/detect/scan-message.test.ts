@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { decodeText, decodeUtf8WithoutTextDecoder } from './decode';
-import { scanMessage } from './scan-message';
+import { resolvePolicy } from './policy';
+import { scanMessage, scanPlainMessage } from './scan-message';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 
@@ -64,4 +65,22 @@ test('never carries a matched value in the result', () => {
   const scan = scanMessage({ subject: 'BSN 111222333', bodyText: 'IBAN NL91ABNA0417164300, kaart 4111111111111111' });
   const json = JSON.stringify(scan);
   for (const value of ['111222333', 'NL91ABNA0417164300', '4111111111111111']) assert.equal(json.includes(value), false);
+});
+
+test('scans a plain message as scanMessage does, every attachment unscanned for want of content', () => {
+  const policy = resolvePolicy({ rules: { phone: { action: 'notify' } }, keywords: ['geheim'], patterns: [{ name: 'Dossier', regex: 'DOS-\\d{4}' }] });
+  const message = {
+    subject: 'Geheim: BSN 111222333 en DOS-1234',
+    bodyText: 'De cliënt (geb. 12-03-1985) heeft diabetes; IBAN NL91 ABNA 0417 1643 00, tel. 06-12345678.',
+    attachments: [{ name: 'uitslag_123456782.pdf' }, { name: 'notities.txt' }],
+    from: 'a@zorg.nl',
+    to: ['b@gmial.com', 'c@partner.nl'],
+    cc: ['d@zorg.nl'],
+  };
+  const plain = scanPlainMessage(message, policy);
+  const full = scanMessage(message, policy);
+  assert.ok(plain.findings.length >= 8);
+  assert.deepEqual(plain.findings, full.findings);
+  assert.deepEqual(plain.recipients, full.recipients);
+  assert.deepEqual(plain.unscanned, [{ attachment: 0, reason: 'no-content' }, { attachment: 1, reason: 'no-content' }]);
 });

@@ -5,6 +5,7 @@ import { detectPattern } from './custom';
 import { detectBirthDates } from './dob';
 import { detectDocuments } from './document';
 import { detectIbans } from './iban';
+import { htmlToText } from './html-to-text';
 import { normaliseNotingAccents, type Normalised } from './normalise';
 import { scanNumbers } from './numbers';
 import { detectPhones } from './phone';
@@ -94,8 +95,8 @@ export interface ScanTextOptions extends Partial<Where> {
 
 /** Normalises and scans one text; offsets in the findings refer to `normalise(input, { html }).text`. */
 export function scanText(input: string, policy?: Policy, options: ScanTextOptions = {}): Finding[] {
-  const where: Where = { part: options.part ?? 'body' };
+  const where: Where = { part: options.part || 'body' };
   if (options.attachment !== undefined) where.attachment = options.attachment;
-  const { text, accents } = normaliseNotingAccents(input, options.html);
+  const { text, accents } = normaliseNotingAccents(options.html ? htmlToText(input) : input);
   return scanNormalised({ text }, policy, where, accents);
 }

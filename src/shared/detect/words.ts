@@ -50,13 +50,14 @@ function matchAfter(text: string, pos: number, entry: LexiconEntry): number {
 
 /** Looks up the word starting at `start` and notes the terms it starts; returns its end. */
 function visit(text: string, lex: Lexicon, start: number, out: WordScan): number {
-  const fold = FOLD;
   let h = 0;
+  let i = start;
   // The same hash as hashWord, over the first folded characters, read straight from the text.
-  for (let i = start; i < start + PREFIX_KEY && isWordAt(text, i); i++) h = (Math.imul(h, 31) + fold[text.charCodeAt(i)]!) | 0;
-  const end = wordEnd(text, start);
+  for (let c = text.charCodeAt(i); i < start + PREFIX_KEY && WORD[c] === 1; c = text.charCodeAt(++i)) h = (Math.imul(h, 31) + FOLD[c]!) | 0;
+  const end = wordEnd(text, i);
   const entries = lex.byHead.get(h);
-  for (let k = 0; entries && k < entries.length; k++) {
+  if (entries === undefined) return end;
+  for (let k = 0; k < entries.length; k++) {
     const entry = entries[k]!;
     const first = entry.words[0]!;
     const runsOn = entry.prefix && entry.words.length === 1;
@@ -80,15 +81,20 @@ function previousWord(text: string, start: number): number {
 export function scanWords(text: string, lex: Lexicon, accents: readonly number[] = findAccents(text)): WordScan {
   const out: WordScan = { hits: [], labels: new ContextIndex() };
   // The pattern cannot read a word with an accent, nor a term of several words that reaches it:
-  // those words, and up to `longest - 1` before each, are looked up as well.
-  const more: number[] = [];
+  // those words, and up to `longest - 1` before each, are looked up as well. So is the first word
+  // of the text, which the pattern cannot see either (it needs a character before a word).
+  const more: number[] = isWordAt(text, 0) ? [0] : [];
+  let word = -1;
   for (const at of accents) {
-    for (let k = 0, w = isWordAt(text, at) ? wordStart(text, at) : -1; k < lex.longest && w >= 0; k++) {
+    // A word with several accents is looked up once.
+    if (at < word || !isWordAt(text, at)) continue;
+    for (let k = 0, w = wordStart(text, at); k < lex.longest && w >= 0; k++) {
       more.push(w);
       w = previousWord(text, w);
     }
+    word = wordEnd(text, at);
   }
-  more.sort((a, b) => a - b);
+  if (accents.length > 0) more.sort((a, b) => a - b);
   // Both kinds in text order, each word once, so that labels arrive in order.
   const starts = lex.starts;
   starts.lastIndex = 0;
