@@ -4,8 +4,10 @@
  * in the same run. Both servers are child processes on loopback; the load comes from this process.
  *
  *   node --import tsx bench/recipient-load.ts [--postgres [--database-url URL]] [--connections 50] [--warmup 2]
- *     [--duration 10] [--rounds 1] [--profile]
+ *     [--duration 10] [--rounds 1] [--profile] [--tsx]
  *
+ * The service runs as production runs it: built with `npm run build:server` from the current
+ * sources, then `node dist/server/main.js`. --tsx runs the sources through tsx instead.
  * --profile records a V8 CPU profile of the service and prints where its time went during the
  *   measured load.
  * --postgres runs the service on PostgreSQL at --database-url (default
@@ -35,6 +37,8 @@ import {
   tempDir,
   verifyRecipient,
   type ChildServer,
+  serviceCommand,
+  type ServiceMode,
 } from './support';
 
 const AIM_RATIO = 0.5;
@@ -46,6 +50,7 @@ const args = commandLine({
   postgres: 'boolean',
   'database-url': 'string',
   profile: 'boolean',
+  tsx: 'boolean',
 });
 const connections = args.number('connections', 50, 1, 1000);
 const warmupMs = args.number('warmup', 2, 0, 60) * 1000;
@@ -53,6 +58,7 @@ const durationMs = args.number('duration', 10, 1, 120) * 1000;
 const rounds = args.number('rounds', 1, 1, 10);
 const postgres = args.flag('postgres');
 const profile = args.flag('profile');
+const mode: ServiceMode = args.flag('tsx') ? 'tsx' : 'compiled';
 const databaseUrl = args.text('database-url', 'postgres://postgres@127.0.0.1:5432/test');
 /** At most this many measured latencies per run (more would mean a broken clock, not a fast server). */
 const MAX_SAMPLES = 5_000_000;
@@ -180,7 +186,7 @@ const cpuPerRequest = (r: RunResult) => (r.cpu * r.seconds * 1e6) / Math.max(1, 
 async function main(): Promise<void> {
   const schema = `bench_${randomBytes(6).toString('hex')}`;
   const engine = postgres ? `PostgreSQL (schema ${schema})` : 'SQLite (embedded default)';
-  console.log(`recipient-load: ${connections} connections, ${warmupMs / 1000} s warm-up + ${durationMs / 1000} s, ${rounds} round(s), service on ${engine}`);
+  console.log(`recipient-load: ${connections} connections, ${warmupMs / 1000} s warm-up + ${durationMs / 1000} s, ${rounds} round(s), service on ${engine}, ${serviceCommand(mode)}`);
   console.log(loadLine());
 
   if (postgres) {
@@ -200,6 +206,7 @@ async function main(): Promise<void> {
       ...(postgres ? { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema } : {}),
     },
     profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    mode,
   );
   try {
     const token = await signIn(sealpost.baseUrl);

@@ -5,7 +5,7 @@
  * transfers without crypto and a bare AES-GCM loop. Prints MB/s, ratios to cp and the peak RSS of
  * the service and of this client process.
  *
- *   node --import tsx bench/transfer.ts [size] [--upload-with fetch|http] [--profile]
+ *   node --import tsx bench/transfer.ts [size] [--upload-with fetch|http] [--profile] [--tsx]
  *
  * size is in MiB, or has a suffix: 256M, 1G (default 1G).
  * --upload-with: `http` (default) passes sendSecure an uploader on node:http with stream
@@ -14,6 +14,8 @@
  *   with the part, so that mode is refused above 4 GiB.
  * --profile records V8 CPU profiles of the service and of this client during (a) and (b) and
  *   prints where their time went (it slows both).
+ * --tsx runs the service from the sources through tsx; by default it runs as production runs it,
+ *   built with `npm run build:server` from the current sources, then `node dist/server/main.js`.
  *
  * The decrypted part is written through a WritableStream over a FileHandle, not
  * Writable.toWeb(createWriteStream()), which in Node 20 applies no backpressure and would hold
@@ -44,6 +46,8 @@ import {
   tempDir,
   verifyRecipient,
   type CpuProfile,
+  serviceCommand,
+  type ServiceMode,
 } from './support';
 import { bareAesGcm, cp, downloadPlain, fileSink, generate, httpUploader, sha256, uploadPlain } from './support/transfer-io';
 
@@ -59,9 +63,10 @@ function parseSize(text: string | undefined): number {
   return bytes;
 }
 
-const args = commandLine({ 'upload-with': 'string', profile: 'boolean' });
+const args = commandLine({ 'upload-with': 'string', profile: 'boolean', tsx: 'boolean' });
 const size = parseSize(args.positionals[0]);
 const profile = args.flag('profile');
+const mode: ServiceMode = args.flag('tsx') ? 'tsx' : 'compiled';
 const uploadWith = args.text('upload-with', 'http');
 if (uploadWith !== 'fetch' && uploadWith !== 'http') throw new Error('--upload-with must be fetch or http');
 if (uploadWith === 'fetch' && size > 4 * 1024 * MIB) throw new Error('--upload-with fetch buffers the whole part in this process: use at most 4 GiB');
@@ -95,7 +100,7 @@ async function main(): Promise<void> {
   const { bavail, bsize } = statfsSync(work);
   // The original, two stored blobs (plain reference and part) and the decrypted copy exist at once.
   if (bavail * bsize < 4.2 * size + 512 * MIB) throw new Error(`not enough free space in ${work} for a ${size}-byte run`);
-  console.log(`transfer: ${fixed(size / MIB, 0)} MiB part, ${loadLine()}`);
+  console.log(`transfer: ${fixed(size / MIB, 0)} MiB part, service ${serviceCommand(mode)}, ${loadLine()}`);
 
   const original = join(work, 'original.bin');
   const generated = await timed(() => generate(original, size));
@@ -105,6 +110,7 @@ async function main(): Promise<void> {
   const server = await startSealpost(
     { SEALPOST_MAX_PART_BYTES: String(size + 64 * MIB) },
     profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    mode,
   );
   let phases: Phase<unknown>[] = [];
   const serviceIdleKiB = procKiB(server.pid, 'VmRSS');

@@ -21,4 +21,6 @@ if (!process.env.SEALPOST_TLS_CERT_FILE && existsSync(cert) && existsSync(key)) 
   console.warn('the add-in is then also served on https://localhost:3000 (see docs/deployment.md).');
 }
 // `npm start` runs the compiled service; `npm run dev` runs the sources through tsx.
+// V8's heap sizes (package.json's start script: --max-semi-space-size, --heap-growing-percent) are
+// on the node command line: V8 sizes its heap before this file runs, so they cannot be set here.
 await import(process.argv.includes('--dev') ? '../src/server/main.ts' : '../dist/server/main.js');

@@ -5,6 +5,6 @@
  */
 export { runBench, tempDir } from './cleanup';
 export { commandLine, fixed, loadLine, mb, median, MIB, printTable, ratio, type CommandLine } from './cli';
-export { procKiB, resetPeak, ROOT, startChild, startSealpost, type ChildServer, type Sealpost } from './processes';
+export { buildService, serveNodeFlags, serviceCommand, procKiB, resetPeak, ROOT, startChild, startSealpost, type ChildServer, type Sealpost, type ServiceMode } from './processes';
 export { RECIPIENT, signIn, verifyRecipient } from './recipient';
 export { monotonicMicros, printCpuProfile, profileSelf, type CpuProfile } from './cpu-profile';

@@ -123,15 +123,63 @@ export async function startChild(
 
 export interface Sealpost extends ChildServer {
   dataDir: string;
+  /** How the service runs: `compiled` (the bundle production runs) or `tsx` (the sources). */
+  mode: ServiceMode;
 }
 
-/** The real service (`src/server/main.ts`) as a child process on loopback, with its own data dir. */
-export async function startSealpost(env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<Sealpost> {
+/**
+ * `compiled`: `npm run build:server` from the current sources, then the bundle with the options of
+ * package.json's `serve` script, as production (`npm run serve`) runs it. `tsx`:
+ * `node --import tsx src/server/main.ts`, as `npm run dev` does; the loader then compiles every
+ * module at start-up and keeps esbuild's service as a child.
+ */
+export type ServiceMode = 'compiled' | 'tsx';
+
+const SERVICE_BUNDLE = 'dist/server/main.js';
+
+/**
+ * The Node.js options production starts the bundle with: those between `node` and the bundle in
+ * package.json's `serve` script (V8 heap sizes), so that the benchmark runs what `npm run serve` runs.
+ */
+export function serveNodeFlags(): string[] {
+  const scripts = (JSON.parse(readFileSync(`${ROOT}/package.json`, 'utf8')) as { scripts?: Record<string, string> }).scripts ?? {};
+  const words = (scripts.serve ?? '').trim().split(/\s+/);
+  const bundle = words.indexOf(SERVICE_BUNDLE);
+  if (words[0] !== 'node' || bundle < 1) throw new Error(`package.json's serve script is not "node [options] ${SERVICE_BUNDLE}": ${scripts.serve}`);
+  return words.slice(1, bundle);
+}
+
+/** The service's command line in `mode`, for the benchmarks' headers. */
+export function serviceCommand(mode: ServiceMode): string {
+  return mode === 'compiled' ? ['node', ...serveNodeFlags(), SERVICE_BUNDLE].join(' ') : 'node --import tsx src/server/main.ts';
+}
+
+let build: Promise<void> | null = null;
+
+/** Builds the service bundle once per benchmark run, so that it is never older than the sources. */
+export function buildService(): Promise<void> {
+  build ??= new Promise<void>((resolve, reject) => {
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    const child = spawn(npm, ['run', '--silent', 'build:server'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    trackChild(child);
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      untrackChild(child);
+      if (code === 0) resolve();
+      else reject(new Error(`npm run build:server exited with ${code}`));
+    });
+  });
+  return build;
+}
+
+/** The real service as a child process on loopback, with its own data dir; from the sources unless `mode` says otherwise. */
+export async function startSealpost(env: Record<string, string> = {}, nodeArgs: string[] = [], mode: ServiceMode = 'tsx'): Promise<Sealpost> {
+  if (mode === 'compiled') await buildService();
   const dataDir = tempDir('data');
   const port = await freePort();
   const server = await startChild(
     'the Sealpost service',
-    [...nodeArgs, '--import', 'tsx', 'src/server/main.ts'],
+    [...nodeArgs, ...(mode === 'compiled' ? [...serveNodeFlags(), SERVICE_BUNDLE] : ['--import', 'tsx', 'src/server/main.ts'])],
     {
       NODE_ENV: 'development',
       SEALPOST_DATA_DIR: dataDir,
@@ -143,5 +191,5 @@ export async function startSealpost(env: Record<string, string> = {}, nodeArgs: 
     '/readyz',
     port,
   );
-  return { ...server, dataDir };
+  return { ...server, dataDir, mode };
 }

@@ -19,8 +19,8 @@ import { loggerOptions } from './plugins/logger';
 import { registerErrorHandling } from './plugins/errors';
 import { registerSecurityHeaders } from './plugins/security-headers';
 import { registerAuth } from './plugins/auth';
+import { rateLimitKeyGenerator } from './plugins/rate-limit-key';
 import { AppError } from '../shared/errors';
-import { hmac } from './secrets';
 import { SenderService } from './services/senders';
 import { MessageService } from './services/messages';
 import { RecipientAccessService } from './services/recipient-access';
@@ -76,7 +76,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     timeWindow: '1 minute',
     // Client addresses are counted under a keyed hash, in memory or in Redis for one window;
     // the address itself is never stored anywhere.
-    keyGenerator: (request) => hmac(config.codeKey, 'rate-limit', request.ip).toString('base64url').slice(0, 22),
+    keyGenerator: rateLimitKeyGenerator(config.codeKey),
     ...(redis ? { redis, nameSpace: 'sealpost-rl:' } : {}),
     skipOnError: true,
     errorResponseBuilder: (_request, context) =>

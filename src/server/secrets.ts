@@ -1,5 +1,5 @@
 /** Keyed hashing for everything the service must recognise but never keep in clear. */
-import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHmac, hash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 
 /** HMAC-SHA256 over length-prefixed parts, so that ("ab","c") and ("a","bc") differ. */
 export function hmac(key: Uint8Array, ...parts: string[]): Buffer {
@@ -34,5 +34,6 @@ export function newToken(): string {
 }
 
 export function tokenHash(token: string): Buffer {
-  return createHash('sha256').update(token, 'utf8').digest();
+  // One-shot: no Hash object per call (this runs on every recipient request). Strings are UTF-8.
+  return hash('sha256', token, 'buffer');
 }

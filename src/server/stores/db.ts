@@ -6,10 +6,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import type { DatabaseConfig } from '../config';
 import type { Database } from './schema';
 import { migrations } from './migrations';
+import { sqliteDialect } from './sqlite-dialect';
 
 export type Engine = 'sqlite' | 'postgres';
 export interface Db {
@@ -30,7 +31,8 @@ export async function openDb(config: DatabaseConfig): Promise<Db> {
     database.pragma('journal_mode = WAL');
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
-    kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+    // Prepared statements are reused and the one connection is queued fairly (sqlite-dialect.ts).
+    kysely = new Kysely<Database>({ dialect: sqliteDialect(database) });
   } else {
     const pool = new pg.Pool({
       connectionString: config.url,
