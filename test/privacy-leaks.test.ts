@@ -129,6 +129,13 @@ async function runFlow(svc: TestService): Promise<FlowResult> {
   assert.equal((await post(`/api/r/${sent.id}/verifications/${piet.verificationId}/verify`, { code: accessCode })).status, 200);
   const list = await browserFetch(`${svc.baseUrl}/api/messages`, { headers: auth });
   assert.equal(((await list.json()) as { messages: { recipients: { status: string }[] }[] }).messages[0]!.recipients.some((r) => r.status === 'downloaded'), true);
+  // The recipient asks for their data: the privacy code and session token must not be kept either.
+  const mailBefore = (await svc.mailOutbox()).filter((e) => e.to === RECIPIENT.email).length;
+  const challenge = (await (await post('/api/privacy/challenges', { email: RECIPIENT.email, locale: 'nl' })).json()) as { challengeId: string };
+  const privacyCode = await waitForCode(svc.mailOutbox, RECIPIENT.email, mailBefore);
+  const privacy = (await (await post(`/api/privacy/challenges/${challenge.challengeId}/verify`, { code: privacyCode })).json()) as { token: string };
+  const mine = await browserFetch(`${svc.baseUrl}/api/privacy/me/export`, { headers: { authorization: `Bearer ${privacy.token}` } });
+  assert.equal(((await mine.json()) as { asRecipient: unknown[] }).asRecipient.length, 1);
   // The code-delivery bookkeeping runs after the answer; let it land before looking.
   await new Promise((r) => setTimeout(r, 200));
   // The service did see the forwarded address: requests from it were counted under its own key.
@@ -150,6 +157,9 @@ async function runFlow(svc: TestService): Promise<FlowResult> {
       text('session token', ok.sessionToken),
       { what: 'session token bytes', bytes: fromBase64Url(ok.sessionToken) },
       text('sender bearer token', signIn.token),
+      { what: 'privacy code', bytes: Buffer.from(privacyCode), digits: true },
+      text('privacy session token', privacy.token),
+      { what: 'privacy session token bytes', bytes: fromBase64Url(privacy.token) },
       text('client address', CLIENT_IP),
       text('user-agent', USER_AGENT),
       text('user-agent probe', `LeakProbe/${tag}`),

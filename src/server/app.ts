@@ -35,6 +35,11 @@ import { auditRoutes } from './routes/audit';
 import { startRetentionScheduler } from './jobs/scheduler';
 import { addinRoutes } from './routes/addin';
 import { OrganisationSettingsService } from './services/organisation-settings';
+import { ActiveDownloads } from './services/active-downloads';
+import { PrivacyChallenges } from './services/privacy/challenges';
+import { ProductMail } from './services/privacy/product-mail';
+import { PrivacyRequests } from './services/privacy/requests';
+import { privacyRequestRoutes } from './routes/privacy-requests';
 import { ASSETS_DIR } from './paths';
 
 
@@ -114,7 +119,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   };
   const senders = new SenderService(deps);
   const messages = new MessageService(deps);
-  const access = new RecipientAccessService(deps);
+  const downloads = new ActiveDownloads();
+  const productMail = new ProductMail(deps);
+  const access = new RecipientAccessService(deps, {
+    downloads,
+    // Off the request path: a slow mail server must not slow the recipient down.
+    onFirstOpen: (messageId) => {
+      productMail.messageOpened(messageId).catch((err: unknown) => app.log.error({ err: { name: (err as Error)?.name }, messageId }, 'opened notice failed'));
+    },
+  });
   const settings = new OrganisationSettingsService(deps);
   const devIdentity = config.devSignIn ? new DevIdentityProvider(config.codeKey, config.publicUrl) : null;
   const azure = config.azure
@@ -125,6 +138,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         log: app.log,
       })
     : null;
+  const privacyChallenges = new PrivacyChallenges(deps);
+  const privacyRequests = new PrivacyRequests(deps, { challenges: privacyChallenges, productMail, senders, downloads });
   registerAuth(app, [...(devIdentity ? [devIdentity] : []), ...(azure ? [azure] : []), ...(options.verifiers ?? [])], senders);
 
   // Layer 3: routes.
@@ -133,6 +148,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   recipientRoutes(app, access, { max: config.limits.verifyPerMinute, timeWindow: '1 minute' });
   policyRoutes(app, settings);
   privacyRoutes(app, config.privacy);
+  privacyRequestRoutes(app, {
+    challenges: privacyChallenges,
+    requests: privacyRequests,
+    productMail,
+    rateLimit: { max: config.limits.verifyPerMinute, timeWindow: '1 minute' },
+  });
   auditRoutes(app, deps);
   await addinRoutes(app, config, ASSETS_DIR);
   await webRoutes(app, { webDir: config.webDir, notify: config.notify, devOutboxPage: config.devOutboxPage });

@@ -44,6 +44,8 @@ export interface Config {
   addinUrl: string | null;
   /** Who is responsible for the processing, for the privacy notice. */
   privacy: PrivacyConfig;
+  /** Product e-mails (each honours the recipient's objection): "your message was opened" to senders. */
+  productMail: { openedNotices: boolean };
 }
 
 export class ConfigError extends Error {
@@ -146,6 +148,7 @@ export function loadConfig(env: Env = process.env): Config {
     tls: null,
     addinUrl: null,
     privacy: readPrivacyConfig(env, production, problems),
+    productMail: { openedNotices: bool('SEALPOST_OPENED_NOTICES', true) },
   };
   if (config.devSignIn && production) problems.push('SEALPOST_DEV_SIGN_IN cannot be on when NODE_ENV=production');
   config.devOutboxPage = !production && notify.sms.kind === 'outbox';

@@ -29,6 +29,7 @@ import type { Db } from '../stores/db';
 import type { BlobStore } from '../stores/blob-store';
 import { audit, auditMany, AUDIT_RETENTION_DAYS, type AuditType } from '../services/audit';
 import { pruneChain } from '../services/audit-chain';
+import { purgePrivacyRecords } from './privacy-purge';
 
 const DAY = 24 * 60 * 60 * 1000;
 /** A draft is a message being uploaded; one still unsealed after a day was abandoned. */
@@ -74,6 +75,10 @@ export interface PurgeReport {
     /** Blobs removed by the blob store (0 for a message whose blobs were already gone). */
     blobsDeleted: number;
     auditEventsPruned: number;
+    /** Proofs of an address whose code and session ended. */
+    privacyChallengesDeleted: number;
+    /** Answered data-subject requests older than the audit retention. */
+    privacyRequestsDeleted: number;
     /** 'stopped_at_break': retention stopped before a broken link of the chain (see audit:verify). */
     auditPrune: 'ok' | 'stopped_at_break' | 'failed';
     /** The run was stopped before it was through; the rest is left for the next run. */
@@ -105,6 +110,8 @@ class Purge {
       organisationsDeleted: 0,
       blobsDeleted: 0,
       auditEventsPruned: 0,
+      privacyChallengesDeleted: 0,
+      privacyRequestsDeleted: 0,
       auditPrune: 'ok',
       aborted: false,
     },
@@ -135,6 +142,7 @@ class Purge {
     await this.accounts();
     await this.drafts();
     await this.tombstones();
+    if (!this.stopped()) await this.privacyRecords();
     if (!this.stopped()) await this.auditLog();
     return this.report;
   }
@@ -315,7 +323,10 @@ class Purge {
     return complete && finished && cleared.length === ids.length;
   }
 
-  private count(counter: Exclude<keyof PurgeReport['details'], 'blobsDeleted' | 'auditEventsPruned' | 'auditPrune' | 'aborted'>, n: number) {
+  private count(
+    counter: Exclude<keyof PurgeReport['details'], 'blobsDeleted' | 'auditEventsPruned' | 'auditPrune' | 'aborted' | 'privacyChallengesDeleted' | 'privacyRequestsDeleted'>,
+    n: number,
+  ) {
     this.report.deleted += n;
     this.report.details[counter] += n;
   }
@@ -330,6 +341,15 @@ class Purge {
       this.report.failed += 'messageIds' in ids ? ids.messageIds.length : 1;
       this.deps.log.error({ ...ids, err: errorSummary(err) }, 'retention purge: step failed, left for the next run');
       return false;
+    }
+  }
+
+  private async privacyRecords() {
+    try {
+      Object.assign(this.report.details, await purgePrivacyRecords(this.db, this.now, this.options.auditRetentionDays ?? AUDIT_RETENTION_DAYS));
+    } catch (err) {
+      this.report.failed += 1;
+      this.deps.log.error({ err: errorSummary(err) }, 'retention purge: deleting ended privacy challenges and old requests failed');
     }
   }
 

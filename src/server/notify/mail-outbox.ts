@@ -28,7 +28,7 @@ export function readMailOutbox(path: string): Promise<MailOutboxEntry[]> {
 
 /** Keeps messages (with their HTML) in memory; `failNext` makes the next send fail. */
 export class MemoryMailOutbox implements Mailer {
-  readonly sent: Array<MailOutboxEntry & { html?: string }> = [];
+  readonly sent: Array<MailOutboxEntry & { html?: string; unsubscribeUrl?: string }> = [];
   private failures: NotifyFailure[] = [];
 
   constructor(private readonly now: () => Date = () => new Date()) {}
@@ -36,7 +36,7 @@ export class MemoryMailOutbox implements Mailer {
   async send(msg: MailMessage): Promise<void> {
     const failure = this.failures.shift();
     if (failure) throw new NotifyError({ channel: 'mail', provider: 'memory', reason: failure });
-    this.sent.push({ at: this.now().toISOString(), to: msg.to, subject: msg.subject, text: msg.text, html: msg.html });
+    this.sent.push({ at: this.now().toISOString(), to: msg.to, subject: msg.subject, text: msg.text, html: msg.html, ...(msg.unsubscribeUrl ? { unsubscribeUrl: msg.unsubscribeUrl } : {}) });
   }
 
   /** The most recent message to `to`, if any. */

@@ -66,7 +66,7 @@ export class SmtpMailer implements Mailer {
         text: msg.text,
         html: msg.html,
         // Keep out-of-office replies and auto-forwards away from a no-reply notification (RFC 3834).
-        headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
+        headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All', ...unsubscribeHeaders(msg) },
       });
       const ms = Date.now() - started;
       this.logger.info({ event: 'mail_sent', provider: 'smtp', providerId: info.messageId, ms }, 'mail accepted by smtp server');
@@ -98,4 +98,10 @@ function reasonFor(error: NodemailerError): NotifyFailure {
   if (code === 'EENVELOPE' && reply !== undefined && reply >= 500) return 'recipient_rejected';
   if (reply !== undefined && reply >= 500) return 'rejected';
   return 'unavailable';
+}
+
+/** RFC 2369 and RFC 8058: product e-mails carry a one-click unsubscribe link. */
+function unsubscribeHeaders(msg: MailMessage): Record<string, string> {
+  if (!msg.unsubscribeUrl) return {};
+  return { 'List-Unsubscribe': `<${msg.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
 }

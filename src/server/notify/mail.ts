@@ -6,6 +6,11 @@ export interface MailMessage {
   text: string;
   /** Optional HTML alternative, built from escaped values only (see `messages.ts`). */
   html?: string;
+  /**
+   * Product e-mails only (never codes): the one-click unsubscribe URL, sent as `List-Unsubscribe`
+   * with `List-Unsubscribe-Post` (RFC 8058).
+   */
+  unsubscribeUrl?: string;
 }
 
 /**

@@ -87,6 +87,61 @@ export function messageWaitingEmail(locale: Locale, values: { senderName: string
   };
 }
 
+/** The code that proves an address for a request about one's own data (see, export, correct, erase). */
+export function privacyCodeEmail(locale: Locale, code: string): EmailContent {
+  assertCode(code);
+  const t = locale === 'nl'
+    ? {
+        subject: 'Uw Sealpost-code voor uw gegevens',
+        intro: 'U vroeg om uw gegevens bij Sealpost in te zien of te wijzigen. Uw code is:',
+        use: `Vul deze code in op de pagina "Uw gegevens". De code is ${CODE_VALIDITY_MINUTES} minuten geldig en werkt één keer.`,
+        ignore: 'Heeft u dit niet gevraagd? Dan kunt u deze e-mail negeren; zonder de code kan niemand uw gegevens zien.',
+      }
+    : {
+        subject: 'Your Sealpost code for your data',
+        intro: 'You asked to see or change your data at Sealpost. Your code is:',
+        use: `Enter this code on the "Your data" page. The code is valid for ${CODE_VALIDITY_MINUTES} minutes and works once.`,
+        ignore: 'Did you not ask for this? Then you can ignore this e-mail; without the code nobody can see your data.',
+      };
+  return {
+    subject: t.subject,
+    text: `${t.intro} ${code}\n\n${t.use}\n\n${t.ignore}\n`,
+    html: page(locale, [
+      paragraph(t.intro),
+      `<p style="font-size:28px;font-weight:bold;letter-spacing:4px;font-family:monospace">${escapeHtml(code)}</p>`,
+      paragraph(t.use),
+      paragraph(t.ignore),
+    ]),
+  };
+}
+
+/**
+ * A product e-mail to the sender: a recipient opened a secure message for the first time. It
+ * names no recipient and no content, only the date of the message, and it can be switched off.
+ */
+export function messageOpenedEmail(locale: Locale, values: { sentAt: Date; unsubscribeUrl: string }): EmailContent {
+  const when = values.sentAt.toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
+  const url = safeUrl(values.unsubscribeUrl);
+  const t = locale === 'nl'
+    ? {
+        subject: 'Uw beveiligde bericht is geopend',
+        intro: `Een ontvanger heeft uw beveiligde bericht van ${when} geopend.`,
+        where: 'In Outlook ziet u in het Sealpost-venster per ontvanger wat er met het bericht is gebeurd.',
+        off: 'Wilt u deze meldingen niet meer ontvangen? Zet ze uit via',
+      }
+    : {
+        subject: 'Your secure message was opened',
+        intro: `A recipient opened your secure message of ${when}.`,
+        where: 'In Outlook, the Sealpost pane shows per recipient what happened to the message.',
+        off: 'No longer want these notices? Switch them off at',
+      };
+  return {
+    subject: t.subject,
+    text: `${t.intro}\n\n${t.where}\n\n${t.off} ${url}\n`,
+    html: page(locale, [paragraph(t.intro), paragraph(t.where), `<p>${escapeHtml(t.off)} <a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p>`]),
+  };
+}
+
 function assertCode(code: string): void {
   if (!/^[0-9]{6}$/.test(code)) throw new Error('A verification code is six digits.');
 }

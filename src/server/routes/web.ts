@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { readOutbox } from '../notify/outbox-file';
 import type { NotifyConfig } from '../notify';
@@ -49,7 +49,11 @@ export async function webRoutes(app: FastifyInstance, opts: { webDir: string; no
     });
   }
 
-  app.get('/m/:id', { schema: { hide: true } }, async (_request, reply) => {
+  // The portal also serves "Your data" (data-subject requests) at /my-data.
+  app.get('/my-data', { schema: { hide: true } }, async (_request, reply) => sendPortal(reply));
+  app.get('/m/:id', { schema: { hide: true } }, async (_request, reply) => sendPortal(reply));
+
+  async function sendPortal(reply: FastifyReply) {
     if (!portalHtml) {
       return reply.status(503).send({ code: 'unavailable', message: 'The portal has not been built (npm run build).' });
     }
@@ -59,7 +63,7 @@ export async function webRoutes(app: FastifyInstance, opts: { webDir: string; no
       .header('Cache-Control', 'no-store')
       .type('text/html; charset=utf-8')
       .send(portalHtml.replaceAll('__CSP_NONCE__', nonce));
-  });
+  }
 
   if (opts.devOutboxPage) {
     app.get('/dev/outbox', { schema: { hide: true } }, async (_request, reply) => {

@@ -30,6 +30,10 @@ export type AuditType =
   | 'part.downloaded'
   /** A data-subject request (access, rectification, erasure, objection) was answered. */
   | 'request.handled'
+  /** A recipient's data was erased at their request (the row is now a tombstone). */
+  | 'recipient.erased'
+  /** A sender's account data was erased at their request. */
+  | 'sender.erased'
   /** A sender account was deleted 30 days after its organisation's contract ended. */
   | 'sender.deleted'
   | 'organisation.deleted'

@@ -109,6 +109,7 @@ export class MessageService {
             downloaded_at: null,
             browser: null,
             device: null,
+            erased_at: null,
           })),
         )
         .execute();
@@ -194,7 +195,7 @@ export class MessageService {
     if (!messages.length) return [];
     const recipients = await db
       .selectFrom('recipients')
-      .select(['id', 'message_id', 'name', 'email', 'method', 'code_sent_at', 'verified_at', 'opened_at', 'downloaded_at', 'locked_at'])
+      .select(['id', 'message_id', 'name', 'email', 'method', 'code_sent_at', 'verified_at', 'opened_at', 'downloaded_at', 'locked_at', 'erased_at'])
       .where('message_id', 'in', messages.map((m) => m.id))
       .execute();
     return messages.map((m) => ({
@@ -250,12 +251,13 @@ export class MessageService {
     const row = await db
       .selectFrom('recipients')
       .innerJoin('messages', 'messages.id', 'recipients.message_id')
-      .select(['recipients.id', 'recipients.method', 'messages.status'])
+      .select(['recipients.id', 'recipients.method', 'recipients.erased_at', 'messages.status'])
       .where('recipients.id', '=', recipientId)
       .where('messages.id', '=', id)
       .where('messages.sender_id', '=', sender.id)
       .executeTakeFirst();
-    if (!row) throw new AppError('not_found', 'No such recipient.');
+    // An erased recipient is a tombstone: there is nobody left to re-issue access to.
+    if (!row || row.erased_at !== null) throw new AppError('not_found', 'No such recipient.');
     if (row.status !== 'sealed' && row.status !== 'draft') throw new AppError('message_unavailable', 'The message is no longer available.');
     // Re-issuing means a fresh start: failures reset, and an access code is replaced by a new one.
     const accessCode = row.method === 'access_code' ? newCode() : undefined;
@@ -274,12 +276,14 @@ export class MessageService {
 }
 
 function recipientStatus(r: {
+  erased_at: number | null;
   locked_at: number | null;
   downloaded_at: number | null;
   opened_at: number | null;
   verified_at: number | null;
   code_sent_at: number | null;
 }): RecipientStatus {
+  if (r.erased_at !== null) return 'erased';
   if (r.locked_at !== null) return 'locked';
   if (r.downloaded_at !== null) return 'downloaded';
   if (r.opened_at !== null) return 'opened';

@@ -21,6 +21,7 @@ import { audit } from './audit';
 import type { ServiceDeps } from './deps';
 import { maskEmail, sendCode } from './code-delivery';
 import { CODE_VALIDITY_MINUTES } from '../notify/messages';
+import type { ActiveDownloads } from './active-downloads';
 
 export const CODE_TTL_MS = CODE_VALIDITY_MINUTES * 60 * 1000;
 export const TRIES_PER_CODE = 5;
@@ -43,7 +44,10 @@ interface SessionRow {
 export class RecipientAccessService {
   private sessionQuery?: CompiledQuery<SessionRow>;
 
-  constructor(private readonly deps: ServiceDeps) {}
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly hooks: { downloads?: ActiveDownloads; onFirstOpen?: (messageId: string) => void } = {},
+  ) {}
 
   /** A sealed, unexpired message, or the one vague answer for every other case. */
   private async available(id: string) {
@@ -322,12 +326,16 @@ export class RecipientAccessService {
     if (!part) throw new AppError('not_found', 'No such part.');
     const stream = await this.deps.blobs.get(blobKey(id, index));
     if (!stream) throw new AppError('message_unavailable', 'This message is not available.');
+    this.hooks.downloads?.track(session.recipient_id, stream);
     const column = index === 0 ? 'opened_at' : 'downloaded_at';
-    await db.kysely
+    // Only the first open or download is stamped; the first open also tells the sender, if they want.
+    const first = await db.kysely
       .updateTable('recipients')
-      .set((eb) => ({ [column]: eb.fn.coalesce(column, eb.val(at)) }))
+      .set({ [column]: at })
       .where('id', '=', session.recipient_id)
-      .execute();
+      .where(column, 'is', null)
+      .executeTakeFirst();
+    if (index === 0 && Number(first.numUpdatedRows) === 1) this.hooks.onFirstOpen?.(id);
     await audit(db.kysely, at, {
       type: index === 0 ? 'message.opened' : 'part.downloaded',
       organisationId: m.organisation_id,

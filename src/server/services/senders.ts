@@ -3,6 +3,7 @@
  * organisation and account on first sight.
  */
 import { randomBytes } from 'node:crypto';
+import { AppError } from '../../shared/errors';
 import type { SenderIdentity } from '../auth/identity';
 import type { ClientInfo } from '../../shared/protocol/api';
 import type { ServiceDeps } from './deps';
@@ -46,7 +47,11 @@ export class SenderService {
       .values({ id: newId(), name: identity.organisationName, tenant_id: tenantKey, contract_ends_at: null, created_at: now, settings: null })
       .onConflict((oc) => oc.column('tenant_id').doNothing())
       .execute();
-    const org = await db.selectFrom('organisations').select('id').where('tenant_id', '=', tenantKey).executeTakeFirstOrThrow();
+    const org = await db.selectFrom('organisations').select(['id', 'contract_ends_at']).where('tenant_id', '=', tenantKey).executeTakeFirstOrThrow();
+    // After the contract or trial ends nobody signs in; the accounts are deleted 30 days later.
+    if (org.contract_ends_at !== null && org.contract_ends_at <= now) {
+      throw new AppError('forbidden', "Your organisation's Sealpost contract or trial has ended.");
+    }
     await db
       .insertInto('senders')
       .values({
@@ -76,6 +81,11 @@ export class SenderService {
       .returning(['id', 'organisation_id'])
       .executeTakeFirstOrThrow();
     return { id: sender.id, organisationId: sender.organisation_id, name: identity.name, email: identity.email };
+  }
+
+  /** Drops a cached account (after its data was corrected or erased). */
+  forget(senderId: string): void {
+    for (const [key, entry] of this.cache) if (entry.sender.id === senderId) this.cache.delete(key);
   }
 
   async recordClient(senderId: string, info: ClientInfo) {

@@ -167,5 +167,51 @@ export function migrations(engine: Engine): Record<string, Migration> {
           .execute();
       },
     },
+    '004_privacy_requests': {
+      async up(db: Kysely<unknown>) {
+        // A recipient erased at their own request keeps a tombstone row for the sender's overview.
+        await db.schema.alterTable('recipients').addColumn('erased_at', 'bigint').execute();
+        await db.schema.createIndex('recipients_email').on('recipients').column('email').execute();
+        await db.schema.createIndex('senders_email').on('senders').column('email').execute();
+        // Proof of an e-mail address for a data-subject request, and then the short session it opens.
+        await db.schema
+          .createTable('privacy_challenges')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('address', 'text', (c) => c.notNull())
+          .addColumn('subject_hash', sql.raw(binary), (c) => c.notNull())
+          .addColumn('code_hash', sql.raw(binary), (c) => c.notNull())
+          .addColumn('tries', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('expires_at', 'bigint', (c) => c.notNull())
+          .addColumn('used_at', 'bigint')
+          .addColumn('token_hash', sql.raw(binary), (c) => c.unique())
+          .addColumn('session_expires_at', 'bigint')
+          .execute();
+        await db.schema.createIndex('privacy_challenges_subject').on('privacy_challenges').columns(['subject_hash', 'created_at']).execute();
+        // The organisation's queue of data-subject requests, each with its 48-hour deadline.
+        await db.schema
+          .createTable('privacy_requests')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('organisation_id', 'text', (c) => c.notNull().references('organisations.id').onDelete('cascade'))
+          .addColumn('subject_kind', 'text', (c) => c.notNull())
+          .addColumn('type', 'text', (c) => c.notNull())
+          .addColumn('source', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('subject_email', 'text')
+          .addColumn('requested_change', 'text')
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('due_at', 'bigint', (c) => c.notNull())
+          .addColumn('handled_at', 'bigint')
+          .addColumn('handled_by', 'text')
+          .execute();
+        await db.schema.createIndex('privacy_requests_queue').on('privacy_requests').columns(['organisation_id', 'status', 'due_at']).execute();
+        // Objection to product e-mails, kept as a keyed hash of the address.
+        await db.schema
+          .createTable('mail_opt_outs')
+          .addColumn('address_hash', sql.raw(binary), (c) => c.primaryKey())
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }

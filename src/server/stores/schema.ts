@@ -75,6 +75,8 @@ export interface RecipientsTable {
   downloaded_at: number | null;
   browser: string | null;
   device: string | null;
+  /** Set when the recipient had their data erased: the row is then a tombstone for the sender. */
+  erased_at: number | null;
 }
 
 export interface VerificationsTable {
@@ -123,6 +125,50 @@ export interface AuditChainTable {
   anchored_at: number | null;
 }
 
+/** An e-mail address being proven for a data-subject request, then the session it opened. */
+export interface PrivacyChallengesTable {
+  id: string;
+  /** Lower-cased address; the row goes when the challenge or its session ends (at most an hour). */
+  address: string;
+  /** HMAC of the address: limits challenges per address. */
+  subject_hash: Buffer;
+  code_hash: Buffer;
+  tries: number;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+  /** SHA-256 of the session token, once the code was right. */
+  token_hash: Buffer | null;
+  session_expires_at: number | null;
+}
+
+export type PrivacyRequestType = 'access' | 'rectify' | 'erase' | 'object';
+
+/** One data-subject request in an organisation's queue. */
+export interface PrivacyRequestsTable {
+  id: string;
+  organisation_id: string;
+  subject_kind: 'recipient' | 'sender';
+  type: PrivacyRequestType;
+  source: 'self' | 'admin';
+  status: 'open' | 'completed' | 'rejected';
+  /** Only while the request is open: whose data it is about. */
+  subject_email: string | null;
+  /** Only while the request is open: the correction asked for, as JSON. */
+  requested_change: string | null;
+  created_at: number;
+  due_at: number;
+  handled_at: number | null;
+  /** Sender id of the administrator who handled it (null for self-service). */
+  handled_by: string | null;
+}
+
+export interface MailOptOutsTable {
+  /** HMAC of the lower-cased address. */
+  address_hash: Buffer;
+  created_at: number;
+}
+
 export interface BlobChunksTable {
   blob_key: string;
   seq: number;
@@ -140,4 +186,7 @@ export interface Database {
   audit_events: AuditEventsTable;
   audit_chain: AuditChainTable;
   blob_chunks: BlobChunksTable;
+  privacy_challenges: PrivacyChallengesTable;
+  privacy_requests: PrivacyRequestsTable;
+  mail_opt_outs: MailOptOutsTable;
 }

@@ -75,6 +75,13 @@ export const PURPOSES: Readonly<Record<PurposeId, Purpose>> = {
       en: 'keeping track of which version of the database is installed',
     },
   },
+  rights: {
+    basis: 'legal-obligation',
+    text: {
+      nl: 'uw privacyrechten uitvoeren: u laten zien wat wij van u hebben, het corrigeren, meegeven of wissen, en uw bezwaar tegen meldingen per e-mail respecteren',
+      en: 'honouring your privacy rights: showing you what we hold about you, correcting, handing over or erasing it, and respecting your objection to notices by e-mail',
+    },
+  },
   development: {
     basis: 'test-data-only',
     text: {
@@ -92,6 +99,10 @@ export const LEGAL_BASES: Readonly<Record<LegalBasisId, { readonly article: stri
   'legitimate-interest': {
     article: 'GDPR art. 6(1)(f)',
     text: { nl: 'Gerechtvaardigd belang (art. 6 lid 1 sub f AVG)', en: 'Legitimate interest (GDPR art. 6(1)(f))' },
+  },
+  'legal-obligation': {
+    article: 'GDPR art. 6(1)(c)',
+    text: { nl: 'Wettelijke verplichting (art. 6 lid 1 sub c AVG, met art. 12 tot en met 21 AVG)', en: 'Legal obligation (GDPR art. 6(1)(c), with art. 12 to 21)' },
   },
   'test-data-only': {
     article: 'none: test data only',
@@ -120,6 +131,9 @@ export const PERIODS = {
   sessionMinutes: 30,
   senderCacheSeconds: 60,
   phoneBookEntries: 100,
+  /** A data-subject request is answered within this many hours. */
+  answerHours: 48,
+  privacySessionMinutes: 15,
 } as const;
 
 export const RETENTION: Readonly<Record<RetentionId, Localised>> = {
@@ -182,6 +196,18 @@ export const RETENTION: Readonly<Record<RetentionId, Localised>> = {
   'browser-setting': {
     nl: 'tot de gebruiker de browsergegevens wist',
     en: "until the user clears the browser's data",
+  },
+  'privacy-session': {
+    nl: 'tot de code ({codeMinutes} minuten) of de sessie ({privacySessionMinutes} minuten) afloopt; daarna verwijderd',
+    en: 'until the code ({codeMinutes} minutes) or the session ({privacySessionMinutes} minutes) ends; then deleted',
+  },
+  'privacy-request': {
+    nl: 'zolang het verzoek openstaat (wij antwoorden binnen {answerHours} uur); daarna blijven alleen soort, status en tijden, {auditDays} dagen',
+    en: 'while the request is open (we answer within {answerHours} hours); after that only its kind, status and times remain, for {auditDays} days',
+  },
+  objection: {
+    nl: 'tot u de meldingen weer aanzet',
+    en: 'until you switch the notices on again',
   },
   installation: {
     nl: 'zolang de installatie bestaat',
@@ -264,6 +290,18 @@ export const NOTICE_ITEMS: Readonly<Record<NoticeItemId, Localised>> = {
   'network-address-hash': {
     nl: 'Uw IP-adres, alleen als vingerafdruk met een geheime sleutel om verzoeken te tellen; het adres zelf wordt nergens opgeslagen',
     en: 'Your IP address, only as a fingerprint made with a secret key to count requests; the address itself is stored nowhere',
+  },
+  'privacy-proof': {
+    nl: 'Als u uw gegevens opvraagt: het e-mailadres dat u bevestigt, een vingerafdruk van de code en van uw sessie',
+    en: 'When you ask for your data: the e-mail address you confirm, and fingerprints of the code and of your session',
+  },
+  'privacy-requests': {
+    nl: 'Uw verzoeken over uw gegevens: soort, status, tijden en termijn; zolang een verzoek openstaat ook uw e-mailadres en de gevraagde correctie',
+    en: 'Your requests about your data: kind, status, times and deadline; while a request is open also your e-mail address and the correction asked for',
+  },
+  'mail-opt-out': {
+    nl: 'Dat u geen meldingen per e-mail wilt, bewaard als vingerafdruk van uw adres',
+    en: 'That you want no notices by e-mail, kept as a fingerprint of your address',
   },
   'phone-book': {
     nl: 'E-mailadres en mobiel nummer van een ontvanger, onthouden in de mailbox van de afzender voor een volgend bericht',

@@ -85,6 +85,7 @@ export const DATABASE_INVENTORY = {
       downloaded_at: field('C', 'recipient-access', 'message-tombstone', 'time', 'First download of an attachment', { item: 'access-record', sharedWith: ['sender'] }),
       browser: field('C', 'recipient-access', 'message', 'clear', 'Browser family as one word, derived from the user-agent, which is not kept', { item: 'client-kind' }),
       device: field('C', 'recipient-access', 'message', 'clear', 'Device type as one word: desktop, mobile, tablet or other', { item: 'client-kind' }),
+      erased_at: field('C', 'rights', 'message-tombstone', 'time', 'When the recipient had their data erased; the row is then a tombstone', { item: 'privacy-requests', sharedWith: ['sender'] }),
     },
   },
   verifications: {
@@ -134,6 +135,45 @@ export const DATABASE_INVENTORY = {
       anchor_seq: field('none', 'accountability', 'installation', 'count', 'Last event deleted by retention (0 before any)'),
       anchor_hash: field('none', 'accountability', 'installation', 'hash', 'Its hash, where verification starts'),
       anchored_at: field('none', 'accountability', 'installation', 'time', 'When retention last moved the anchor'),
+    },
+  },
+  privacy_challenges: {
+    engines: BOTH,
+    columns: {
+      id: field('B+C', 'rights', 'privacy-session', 'identifier', 'Random challenge id', { item: 'privacy-proof' }),
+      address: field('B+C', 'rights', 'privacy-session', 'clear', 'The e-mail address being proven (lower case)', { item: 'email', sharedWith: ['mail-provider'] }),
+      subject_hash: field('B+C', 'security', 'privacy-session', 'keyed-hash', 'HMAC of the address, to limit codes per address', { item: 'privacy-proof' }),
+      code_hash: field('B+C', 'rights', 'privacy-session', 'keyed-hash', 'HMAC of the six-digit code', { item: 'privacy-proof' }),
+      tries: field('B+C', 'security', 'privacy-session', 'count', 'Tries used on this code (at most 5)', { item: 'privacy-proof' }),
+      created_at: field('B+C', 'rights', 'privacy-session', 'time', 'When the code was sent', { item: 'privacy-proof' }),
+      expires_at: field('B+C', 'rights', 'privacy-session', 'time', 'Ten minutes later', { item: 'privacy-proof' }),
+      used_at: field('B+C', 'rights', 'privacy-session', 'time', 'When the code was used', { item: 'privacy-proof' }),
+      token_hash: field('B+C', 'rights', 'privacy-session', 'hash', 'SHA-256 of the session bearer token', { item: 'privacy-proof' }),
+      session_expires_at: field('B+C', 'rights', 'privacy-session', 'time', 'End of the session (15 minutes)', { item: 'privacy-proof' }),
+    },
+  },
+  privacy_requests: {
+    engines: BOTH,
+    columns: {
+      id: field('B+C', 'rights', 'privacy-request', 'identifier', 'Random request id', { item: 'privacy-requests' }),
+      organisation_id: field('none', 'rights', 'privacy-request', 'identifier', 'The organisation whose records the request touched'),
+      subject_kind: field('B+C', 'rights', 'privacy-request', 'clear', 'recipient or sender', { item: 'privacy-requests' }),
+      type: field('B+C', 'rights', 'privacy-request', 'clear', 'access, rectify, erase or object', { item: 'privacy-requests' }),
+      source: field('B+C', 'rights', 'privacy-request', 'clear', 'self (the person) or admin (run by an administrator)', { item: 'privacy-requests' }),
+      status: field('B+C', 'rights', 'privacy-request', 'clear', 'open, completed or rejected', { item: 'privacy-requests' }),
+      subject_email: field('B+C', 'rights', 'privacy-request', 'clear', 'Whose data, only while the request is open', { item: 'privacy-requests' }),
+      requested_change: field('C', 'rights', 'privacy-request', 'clear', 'The correction asked for (a new mobile number), only while the request is open', { item: 'privacy-requests' }),
+      created_at: field('B+C', 'rights', 'privacy-request', 'time', 'When the request was made', { item: 'privacy-requests' }),
+      due_at: field('B+C', 'rights', 'privacy-request', 'time', '48 hours later: the deadline for the answer', { item: 'privacy-requests' }),
+      handled_at: field('B+C', 'rights', 'privacy-request', 'time', 'When it was answered', { item: 'privacy-requests' }),
+      handled_by: field('B', 'rights', 'privacy-request', 'identifier', 'The administrator who answered it (sender id)', { item: 'privacy-requests' }),
+    },
+  },
+  mail_opt_outs: {
+    engines: BOTH,
+    columns: {
+      address_hash: field('B+C', 'rights', 'objection', 'keyed-hash', 'HMAC of the address that wants no product e-mails', { item: 'mail-opt-out' }),
+      created_at: field('B+C', 'rights', 'objection', 'time', 'Since when', { item: 'mail-opt-out' }),
     },
   },
   blob_chunks: {

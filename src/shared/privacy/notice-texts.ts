@@ -35,6 +35,9 @@ export interface NoticeTexts {
   rightsHeading: string;
   rights: string[];
   howToAsk: string;
+  selfService: string;
+  selfServiceLink: string;
+  selfServiceAfter: string;
   answerTime: string;
   proof: string;
   complaintHeading: string;
@@ -92,6 +95,10 @@ const nl: NoticeTexts = {
     'Overdraagbaarheid: u krijgt uw gegevens in een gangbaar, machineleesbaar formaat (JSON), voor uzelf of voor een andere partij.',
   ],
   howToAsk: 'Stuur uw verzoek naar',
+  selfService: 'U kunt het ook meteen zelf doen op de pagina',
+  selfServiceLink: 'Uw gegevens',
+  selfServiceAfter:
+    ': na een code per e-mail ziet u alles wat wij bij uw e-mailadres bewaren, downloadt u het als JSON, corrigeert u uw naam, wist u uw gegevens of zet u meldingen per e-mail uit. Een nieuw mobiel nummer gaat naar de organisatie die u berichten stuurt, omdat uw codes naar dat nummer gaan; zij bevestigt het met u. Afzenders zien, downloaden en wissen hun accountgegevens vanuit Outlook; hun naam en e-mailadres komen uit de aanmelding (Microsoft Entra ID) en worden daar gecorrigeerd.',
   answerTime: 'Wij reageren binnen 48 uur nadat wij uw verzoek hebben ontvangen.',
   proof:
     'Zodat niemand anders uw gegevens kan opvragen, vragen wij u aan te tonen dat het e-mailadres of telefoonnummer van u is, bijvoorbeeld met een code. Een kopie van uw identiteitsbewijs hebben wij niet nodig.',
@@ -156,6 +163,10 @@ const en: NoticeTexts = {
     'Portability: you get your data in a common, machine-readable format (JSON), for yourself or for another party.',
   ],
   howToAsk: 'Send your request to',
+  selfService: 'You can also do it yourself at once on the page',
+  selfServiceLink: 'Your data',
+  selfServiceAfter:
+    ': after a code by e-mail you see everything we keep for your e-mail address, download it as JSON, correct your name, erase your data or switch notices by e-mail off. A new mobile number goes to the organisation that sends you messages, because your codes go to that number; it confirms the change with you. Senders see, download and erase their account data from Outlook; their name and address come from the sign-in (Microsoft Entra ID) and are corrected there.',
   answerTime: 'We answer within 48 hours of receiving your request.',
   proof:
     'So that nobody else can obtain your data, we ask you to show that the e-mail address or phone number is yours, for example with a code. We do not need a copy of your identity document.',

@@ -122,6 +122,7 @@ export function privacyNotice(locale: Locale, controller: ControllerConfig, rows
       blocks: [
         { kind: 'list', items: t.rights.map((text) => [text]) },
         para(`${t.howToAsk} `, mail(controller.contactEmail), `. ${t.answerTime}`),
+        para(`${t.selfService} `, { text: t.selfServiceLink, href: '/my-data' }, t.selfServiceAfter),
         para(t.proof),
       ],
     },

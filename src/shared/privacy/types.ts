@@ -24,9 +24,10 @@ export type PurposeId =
   | 'organisation-policy'
   | 'convenience'
   | 'system'
-  | 'development';
+  | 'development'
+  | 'rights';
 
-export type LegalBasisId = 'contract' | 'legitimate-interest' | 'test-data-only' | 'not-personal';
+export type LegalBasisId = 'contract' | 'legitimate-interest' | 'legal-obligation' | 'test-data-only' | 'not-personal';
 
 export type RetentionId =
   | 'message'
@@ -45,7 +46,10 @@ export type RetentionId =
   | 'sign-in-cache'
   | 'browser-setting'
   | 'installation'
-  | 'development';
+  | 'development'
+  | 'privacy-session'
+  | 'privacy-request'
+  | 'objection';
 
 export type LocationId =
   | 'database'
@@ -80,7 +84,10 @@ export type NoticeItemId =
   | 'audit-trail'
   | 'technical-logs'
   | 'network-address-hash'
-  | 'phone-book';
+  | 'phone-book'
+  | 'privacy-proof'
+  | 'privacy-requests'
+  | 'mail-opt-out';
 
 /** Who else gets a field: a processor acting for the controller, or the sender of the message. */
 export type SharedWith = 'sms-provider' | 'mail-provider' | 'sender';

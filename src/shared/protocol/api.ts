@@ -127,6 +127,8 @@ export const RecipientStatus = Type.Union([
   Type.Literal('opened'),
   Type.Literal('downloaded'),
   Type.Literal('locked'),
+  /** The recipient had their data erased: a tombstone without name or address. */
+  Type.Literal('erased'),
 ]);
 export type RecipientStatus = Static<typeof RecipientStatus>;
 

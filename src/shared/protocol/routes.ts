@@ -16,4 +16,18 @@ export const routes = {
   verify: (id: string, verificationId: string) => `/api/r/${id}/verifications/${verificationId}/verify`,
   recipientSession: (id: string) => `/api/r/${id}/session`,
   recipientPart: (id: string, index: number) => `/api/r/${id}/parts/${index}`,
+  privacyChallenges: '/api/privacy/challenges',
+  privacyVerify: (challengeId: string) => `/api/privacy/challenges/${challengeId}/verify`,
+  /** GET what is held, PATCH to correct, DELETE to erase (bearer: the privacy session). */
+  privacyMe: '/api/privacy/me',
+  privacyExport: '/api/privacy/me/export',
+  privacyObjection: '/api/privacy/me/objection',
+  privacySession: '/api/privacy/session',
+  /** The same for a signed-in sender's own account (bearer: the sender's token). */
+  senderPrivacy: '/api/me/privacy',
+  senderPrivacyExport: '/api/me/privacy/export',
+  senderPrivacyObjection: '/api/me/privacy/objection',
+  adminPrivacyRequests: '/api/admin/privacy-requests',
+  adminPrivacyRequest: (id: string, action: 'complete' | 'reject') => `/api/admin/privacy-requests/${id}/${action}`,
+  unsubscribe: (token: string) => `/api/privacy/unsubscribe/${token}`,
 } as const;

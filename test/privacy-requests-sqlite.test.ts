@@ -1,0 +1,3 @@
+import { privacyRequestsSuite } from './suites/privacy-requests-suite';
+
+privacyRequestsSuite('sqlite', async () => true);
