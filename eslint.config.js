@@ -1,10 +1,11 @@
 // Lint keeps the architecture honest: shared code imports no app, clients import no server code,
-// and the on-send bundle stays free of React.
+// the portal and the add-in share browser code only through src/client, and the on-send bundle
+// stays free of React.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const appDirs = ['**/server/**', '**/portal/**', '**/addin/**'];
+const appDirs = ['**/server/**', '**/portal/**', '**/addin/**', '**/client/**'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', '.tmp/**', 'coverage/**'] },
@@ -30,11 +31,35 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/portal/**', 'src/addin/**'],
+    files: ['src/client/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/server/**', '**/portal/**', '**/addin/**'], message: 'src/client is what both clients share: it imports neither app, nor server code.' },
+          { group: ['node:*'], message: 'Browser code: no node: imports.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/portal/**'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
           { group: ['**/server/**'], message: 'Clients never import server code.' },
+          { group: ['**/addin/**'], message: 'The portal does not import the add-in: share through src/client.' },
+          { group: ['node:*'], message: 'Browser code: no node: imports.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/addin/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/server/**'], message: 'Clients never import server code.' },
+          { group: ['**/portal/**'], message: 'The add-in does not import the portal: share through src/client.' },
           { group: ['node:*'], message: 'Browser code: no node: imports.' },
         ],
       }],
@@ -58,7 +83,7 @@ export default tseslint.config(
   },
   {
     // Tests run in Node whatever they test: node:test, node:assert and friends are fine there.
-    files: ['src/shared/**/*.test.ts', 'src/portal/**/*.test.ts', 'src/portal/**/*.test.tsx', 'src/addin/**/*.test.ts', 'src/addin/**/*.test.tsx'],
+    files: ['src/shared/**/*.test.ts', 'src/client/**/*.test.ts', 'src/client/**/*.test.tsx', 'src/portal/**/*.test.ts', 'src/portal/**/*.test.tsx', 'src/addin/**/*.test.ts', 'src/addin/**/*.test.tsx'],
     rules: { 'no-restricted-imports': 'off' },
   },
 );

@@ -1,5 +1,5 @@
 import { Button, MessageBarActions, Spinner } from '@fluentui/react-components';
-import { ErrorNotice } from './components/ErrorNotice';
+import { ErrorNotice } from '../client/components/ErrorNotice';
 import { StepHeading } from './components/StepHeading';
 import { useStepStyles } from './components/useStepStyles';
 import { UnavailablePage } from './components/UnavailablePage';

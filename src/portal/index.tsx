@@ -1,8 +1,9 @@
 /**
  * Start-up of the recipient portal.
  *
- * Serving contract (the server side implements it): `GET /m/:id` answers `portal.html` with the
- * literal `__CSP_NONCE__` replaced by a fresh nonce per response, and these headers:
+ * Serving contract (the server side implements it): `GET /m/:id` and `GET /my-data` answer
+ * `portal.html` with the literal `__CSP_NONCE__` replaced by a fresh nonce per response, and these
+ * headers (the bundle picks the page by path: a message, or "Your data"):
  *
  *   Content-Security-Policy: default-src 'none'; script-src 'self'; style-src 'self' 'nonce-<N>';
  *     style-src-attr 'unsafe-inline'; img-src 'self' data: blob: https:; font-src 'self';
@@ -18,12 +19,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createDOMRenderer, RendererProvider } from '@fluentui/react-components';
+import { createPrivacyApi } from './api/privacy-api';
 import { createRecipientApi } from './api/recipient-api';
 import { readCspNonce } from './csp-nonce';
 import { browserEnvelope } from './envelope';
 import { browserFileSaver } from './features/read/save-file';
 import { readLink } from './link';
 import { PortalRoot } from './PortalRoot';
+import { portalPage } from './route';
 import type { PortalServices } from './services';
 
 function localStorageOrNull(): Storage | null {
@@ -35,11 +38,14 @@ function localStorageOrNull(): Storage | null {
 }
 
 // Both read exactly once, before React renders: the fragment is gone from the URL afterwards.
+// Only message links carry a fragment; "Your data" (/my-data) has none to read or remove.
 const cspNonce = readCspNonce(document);
-const link = readLink(window.location, window.history, browserEnvelope.parseFragment);
+const page = portalPage(window.location.pathname);
+const link = page === 'message' ? readLink(window.location, window.history, browserEnvelope.parseFragment) : null;
 
 const services: PortalServices = {
   api: createRecipientApi(),
+  privacy: createPrivacyApi(),
   envelope: browserEnvelope,
   saveFile: browserFileSaver(window),
   cspNonce,
@@ -55,7 +61,7 @@ if (container) {
   createRoot(container).render(
     <StrictMode>
       <RendererProvider renderer={renderer} targetDocument={document}>
-        <PortalRoot services={services} link={link} />
+        <PortalRoot services={services} link={link} page={page} />
       </RendererProvider>
     </StrictMode>,
   );

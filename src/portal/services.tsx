@@ -1,4 +1,5 @@
 import * as React from 'react';
+import type { PrivacyApi } from './api/privacy-api';
 import type { RecipientApi } from './api/recipient-api';
 import type { PortalEnvelope } from './envelope';
 import type { FileSaver } from './features/read/save-file';
@@ -10,6 +11,8 @@ import type { LocaleStorage } from './i18n/I18nProvider';
  */
 export interface PortalServices {
   api: RecipientApi;
+  /** "Your data": proving an address, then seeing, correcting or erasing what is held. */
+  privacy: PrivacyApi;
   envelope: PortalEnvelope;
   saveFile: FileSaver;
   /** The per-response CSP nonce, needed for the style elements of the message frame. */

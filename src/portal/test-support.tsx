@@ -2,12 +2,22 @@
  * Fakes for the portal's tests: services at their boundary (the API client, the envelope, the file
  * saver), so that screens can be driven by role without a service or real keys.
  */
+// First: the DOM globals must be jsdom's before Fluent loads.
+import './test-dom';
 import type * as React from 'react';
 import { render } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { ErrorBody, ErrorCode, Result } from '../shared/errors';
 import type { StartVerificationResponse, VerifyResponse } from '../shared/protocol/api';
+import type {
+  PersonalData,
+  PrivacyChallengeResponse,
+  PrivacyRequestSummary,
+  PrivacySession,
+  RecipientRecord,
+} from '../shared/protocol/privacy-api';
 import type { SealedContent } from '../shared/crypto';
+import type { PrivacyApi } from './api/privacy-api';
 import type { RecipientApi } from './api/recipient-api';
 import type { PortalEnvelope } from './envelope';
 import type { PartSink } from './features/read/decrypt-stream';
@@ -16,13 +26,6 @@ import { I18nProvider } from './i18n/I18nProvider';
 import type { PortalLink } from './link';
 import { PortalRoot } from './PortalRoot';
 import { PortalServicesProvider, type PortalServices } from './services';
-
-// global-jsdom leaves globals that Node already has (Event, CustomEvent) as Node's own; Fluent's
-// focus tracking dispatches `new CustomEvent(...)` on DOM nodes, which jsdom accepts only from its
-// own window. Nothing else changes.
-for (const name of ['Event', 'CustomEvent', 'EventTarget', 'FocusEvent'] as const) {
-  Object.defineProperty(globalThis, name, { value: window[name], configurable: true, writable: true });
-}
 
 export const MESSAGE_ID = 'AAAAAAAAAAAAAAAAAAAAAA';
 export const LINK: PortalLink = { messageId: MESSAGE_ID, linkSecret: new Uint8Array(32).fill(7) };
@@ -64,29 +67,105 @@ export function streamOf(chunks: Uint8Array[], error?: Error): ReadableStream<Ui
 
 export const bytesOf = (text: string) => new TextEncoder().encode(text);
 
-export type ApiCall = { method: keyof RecipientApi; args: unknown[] };
+export type ApiCall<Api = RecipientApi> = { method: keyof Api; args: unknown[] };
+
+/** Wraps every method of a fake API so that the calls it gets are recorded, in order. */
+function recording<Api extends object>(base: Api): Api & { calls: ApiCall<Api>[] } {
+  const calls: ApiCall<Api>[] = [];
+  const recorded = Object.fromEntries(
+    Object.entries(base).map(([method, fn]) => [
+      method,
+      (...args: unknown[]) => {
+        calls.push({ method: method as keyof Api, args });
+        return (fn as (...a: unknown[]) => unknown)(...args);
+      },
+    ]),
+  ) as unknown as Api;
+  return Object.assign(recorded, { calls });
+}
 
 /** A recipient API whose every answer a test can set; it records what the portal asked. */
 export function fakeApi(overrides: Partial<RecipientApi> = {}): RecipientApi & { calls: ApiCall[] } {
-  const calls: ApiCall[] = [];
-  const base: RecipientApi = {
+  return recording<RecipientApi>({
     getAvailability: async (id) => ok({ id, expiresAt: EXPIRES_AT }),
     startVerification: async () => ok(SMS_VERIFICATION),
     resend: async () => ok({ ...SMS_VERIFICATION, verificationId: 'NEWVERIFICATIONIDxxxxx' }),
     verify: async () => ok(SESSION),
     fetchPart: async () => fail('not_found'),
     ...overrides,
+  });
+}
+
+// ---------------------------------------------------------------- "Your data"
+
+export const SUBJECT = 'jan@client.example';
+export const CHALLENGE: PrivacyChallengeResponse = { challengeId: 'CCCCCCCCCCCCCCCCCCCCCC', expiresAt: EXPIRES_AT };
+export const PRIVACY_SESSION: PrivacySession = { token: 'privacy-token', expiresAt: EXPIRES_AT };
+
+export function recipientRecord(overrides: Partial<RecipientRecord> = {}): RecipientRecord {
+  return {
+    organisation: 'Zorggroep Test',
+    sender: { name: 'Anna de Vries', email: 'anna.devries@zorg.example' },
+    messageId: MESSAGE_ID,
+    messageStatus: 'sent',
+    sentAt: '2030-04-01T09:30:00.000Z',
+    expiresAt: '2030-04-15T09:30:00.000Z',
+    recipientId: 'RRRRRRRRRRRRRRRRRRRRRR',
+    name: 'Jan Jansen',
+    email: SUBJECT,
+    method: 'sms',
+    phone: '+31612345678',
+    codeSentAt: '2030-04-01T10:00:00.000Z',
+    verifiedAt: '2030-04-01T10:01:00.000Z',
+    openedAt: '2030-04-01T10:01:00.000Z',
+    downloadedAt: null,
+    failedAttempts: 0,
+    lockedAt: null,
+    browser: 'firefox',
+    device: 'desktop',
+    ...overrides,
   };
-  const recorded = Object.fromEntries(
-    Object.entries(base).map(([method, fn]) => [
-      method,
-      (...args: unknown[]) => {
-        calls.push({ method: method as keyof RecipientApi, args });
-        return (fn as (...a: unknown[]) => unknown)(...args);
-      },
-    ]),
-  ) as unknown as RecipientApi;
-  return Object.assign(recorded, { calls });
+}
+
+export function personalData(overrides: Partial<PersonalData> = {}): PersonalData {
+  return {
+    format: 'sealpost-personal-data/1',
+    generatedAt: '2030-04-02T08:00:00.000Z',
+    email: SUBJECT,
+    productEmailsOff: false,
+    asRecipient: [recipientRecord()],
+    asSender: [],
+    requests: [],
+    auditEvents: [],
+    ...overrides,
+  };
+}
+
+/** A queued correction as the service answers it: open, due 48 hours after it was made. */
+export const QUEUED_PHONE: PrivacyRequestSummary = {
+  id: 'QQQQQQQQQQQQQQQQQQQQQQ',
+  type: 'rectify',
+  subjectKind: 'recipient',
+  source: 'self',
+  status: 'open',
+  createdAt: '2030-04-02T08:00:00.000Z',
+  dueAt: '2030-04-04T08:00:00.000Z',
+  handledAt: null,
+};
+
+/** A privacy API with a person who holds one message; every answer can be replaced. */
+export function fakePrivacyApi(overrides: Partial<PrivacyApi> = {}): PrivacyApi & { calls: ApiCall<PrivacyApi>[] } {
+  return recording<PrivacyApi>({
+    requestCode: async () => ok(CHALLENGE),
+    verify: async () => ok(PRIVACY_SESSION),
+    getData: async () => ok(personalData()),
+    exportData: async () => ok({ fileName: 'sealpost-personal-data-2030-04-02.json', bytes: bytesOf(JSON.stringify(personalData())) }),
+    rectify: async () => ok({ applied: ['name'], queued: [] }),
+    erase: async () => ok({ erasedRecords: 1 }),
+    setProductEmailsOff: async (_token, productEmailsOff) => ok({ productEmailsOff }),
+    signOut: async () => ok(undefined),
+    ...overrides,
+  });
 }
 
 /**
@@ -142,6 +221,7 @@ export function fakeSaver(): FileSaver & { saved: SavedFile[]; aborted: string[]
 export function fakeServices(overrides: Partial<PortalServices> = {}): PortalServices {
   return {
     api: fakeApi(),
+    privacy: fakePrivacyApi(),
     envelope: fakeEnvelope(),
     saveFile: fakeSaver(),
     cspNonce: 'test-nonce',
@@ -153,6 +233,11 @@ export function fakeServices(overrides: Partial<PortalServices> = {}): PortalSer
 
 export function renderPortal(services: PortalServices, link: PortalLink | null = LINK) {
   return render(<PortalRoot services={services} link={link} />);
+}
+
+/** The portal as served at /my-data. */
+export function renderMyData(services: PortalServices) {
+  return render(<PortalRoot services={services} link={null} page="my-data" />);
 }
 
 /** Renders one piece of the portal with the providers it needs. */

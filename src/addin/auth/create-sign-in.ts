@@ -4,7 +4,7 @@
  * development sign-in, otherwise none at all.
  */
 import type { AddinConfig } from '../../shared/protocol/api';
-import type { FetchLike } from '../../portal/api/http';
+import type { FetchLike } from '../../client/api/http';
 import { AUTH_DIALOG_PATH } from './config-path';
 import { createDevSignIn } from './dev-sign-in';
 import { createDialogSignIn } from './dialog-sign-in';

@@ -5,7 +5,7 @@
  */
 import type { SignInResponse } from '../../shared/protocol/api';
 import { routes } from '../../shared/protocol/routes';
-import { requestJson, type FetchLike } from '../../portal/api/http';
+import { requestJson, type FetchLike } from '../../client/api/http';
 import { SignInError, isFresh, type Account, type SignIn, type SignInSession } from './sign-in';
 
 export interface DevSignInDeps {

@@ -10,10 +10,12 @@ import { useSenderSetup } from './features/signin/useSenderSetup';
 import { useI18n } from './i18n/I18nProvider';
 import { SessionProvider, type Session } from './session';
 
-type Tabs = 'compose' | 'sent';
+type Tabs = 'compose' | 'sent' | 'privacy';
 
 // Looked at now and then, and the only user of Fluent's dialog: loaded when the tab is opened.
 const SentList = React.lazy(() => import(/* webpackChunkName: "sent" */ './features/sent/SentList').then((m) => ({ default: m.SentList })));
+// The sender's own data and, for administrators, the privacy requests: loaded when the tab is opened.
+const PrivacyPanel = React.lazy(() => import(/* webpackChunkName: "privacy" */ './features/privacy/PrivacyPanel').then((m) => ({ default: m.PrivacyPanel })));
 
 export interface SignedInAppProps {
   step: Extract<SignInStep, { kind: 'signedIn' }>;
@@ -44,6 +46,9 @@ export function SignedInApp({ step, signedOut }: SignedInAppProps) {
         <Tab value="sent" id="tab-sent" aria-controls="panel-sent">
           {t('tabSent')}
         </Tab>
+        <Tab value="privacy" id="tab-privacy" aria-controls="panel-privacy">
+          {t('tabPrivacy')}
+        </Tab>
       </TabList>
       {/* Hidden, not unmounted: an upload keeps going while the sender looks at the list. */}
       <div role="tabpanel" id="panel-compose" aria-labelledby="tab-compose" hidden={tab !== 'compose'} className={styles.section}>
@@ -54,6 +59,15 @@ export function SignedInApp({ step, signedOut }: SignedInAppProps) {
           <LoadErrorBoundary message={t('serviceUnreachable')} retryLabel={t('retry')}>
             <React.Suspense fallback={<Spinner size="tiny" label={t('loading')} />}>
               <SentList />
+            </React.Suspense>
+          </LoadErrorBoundary>
+        </div>
+      ) : null}
+      {tab === 'privacy' ? (
+        <div role="tabpanel" id="panel-privacy" aria-labelledby="tab-privacy" className={styles.section}>
+          <LoadErrorBoundary message={t('serviceUnreachable')} retryLabel={t('retry')}>
+            <React.Suspense fallback={<Spinner size="tiny" label={t('loading')} />}>
+              <PrivacyPanel />
             </React.Suspense>
           </LoadErrorBoundary>
         </div>

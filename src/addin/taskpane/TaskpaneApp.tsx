@@ -1,42 +1,48 @@
 import * as React from 'react';
-import { Button, MessageBarActions, Spinner } from '@fluentui/react-components';
-import { ErrorNotice } from '../../portal/components/ErrorNotice';
+import { Button } from '@fluentui/react-components';
+import { PaneSpinner } from './components/PaneSpinner';
 import { LoadErrorBoundary } from './components/LoadErrorBoundary';
+import { PaneNotice } from './components/PaneNotice';
 import { SignInView } from './features/signin/SignInView';
 import { useSignIn } from './features/signin/useSignIn';
 import { useI18n } from './i18n/I18nProvider';
 
-// The signed-in pane (detection engine, phone numbers, envelope crypto) is a chunk of its own,
-// requested as this module runs: it downloads while Office.js starts and the sign-in is tried,
-// and the first screen does not wait for it.
-const loadSignedIn = () => import(/* webpackChunkName: "signed-in" */ './SignedInApp');
-const signedInChunk = loadSignedIn();
-signedInChunk.catch(() => undefined); // Handled below, when the screen is rendered.
-// A failed early request is asked once more when the screen is needed.
-const SignedInApp = React.lazy(() => signedInChunk.catch(loadSignedIn).then((m) => ({ default: m.SignedInApp })));
+// The signed-in pane (detection engine, phone numbers, envelope crypto) is a chunk of its own.
+// webpackPrefetch: once the pane's script has started, the browser fetches it at idle priority
+// into its cache (a <link rel="prefetch">) without running it, so it downloads while Office.js
+// starts and the sign-in is tried, yet the first screen neither waits for it nor spends the main
+// thread on it. It runs when the sender is signed in; a failed request is asked once more.
+const loadSignedIn = () => import(/* webpackChunkName: "signed-in", webpackPrefetch: true */ './SignedInApp');
+const SignedInApp = React.lazy(() => loadSignedIn().catch(loadSignedIn).then((m) => ({ default: m.SignedInApp })));
+
+const SPINNER_DELAY_MS = 300;
+
+/**
+ * While the service's configuration and the silent sign-in are awaited. Usually they take less
+ * than a moment, and the first screen follows without a spinner flashing (and without rendering
+ * one first); the spinner shows only when the start takes longer.
+ */
+function Starting({ label }: { label: string }) {
+  const [shown, setShown] = React.useState(false);
+  React.useEffect(() => {
+    const timer = setTimeout(() => setShown(true), SPINNER_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  return shown ? <PaneSpinner label={label} /> : null;
+}
 
 /** Picks the screen for the sign-in state. */
 export function TaskpaneApp() {
   const { t } = useI18n();
   const { step, signInNow, signedOut, retry } = useSignIn();
-  if (step.kind === 'starting') return <Spinner label={t('loading')} />;
+  if (step.kind === 'starting') return <Starting label={t('loading')} />;
   if (step.kind === 'unreachable') {
-    return (
-      <ErrorNotice
-        action={
-          <MessageBarActions>
-            <Button onClick={retry}>{t('retry')}</Button>
-          </MessageBarActions>
-        }
-      >
-        {t('serviceUnreachable')}
-      </ErrorNotice>
-    );
+    return <PaneNotice actions={<Button onClick={retry}>{t('retry')}</Button>}>{t('serviceUnreachable')}</PaneNotice>;
   }
   if (step.kind === 'signedOut') return <SignInView step={step} onSignIn={() => void signInNow()} />;
   return (
     <LoadErrorBoundary message={t('serviceUnreachable')} retryLabel={t('retry')}>
-      <React.Suspense fallback={<Spinner label={t('loading')} />}>
+      <React.Suspense fallback={<PaneSpinner label={t('loading')} />}>
         <SignedInApp step={step} signedOut={signedOut} />
       </React.Suspense>
     </LoadErrorBoundary>

@@ -1,14 +1,13 @@
 import { FluentProvider } from '@fluentui/react-components';
-import { usePaneStyles } from './components/usePaneStyles';
+import { paneLayout } from './components/pane-layout';
 import { I18nProvider } from './i18n/I18nProvider';
 import { TaskpaneServicesProvider, type TaskpaneServices } from './services';
 import { TaskpaneApp } from './TaskpaneApp';
 import { usePreferredTheme } from './theme';
 
 function Frame() {
-  const styles = usePaneStyles();
   return (
-    <main className={styles.root}>
+    <main style={paneLayout.root}>
       <TaskpaneApp />
     </main>
   );

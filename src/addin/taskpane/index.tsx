@@ -1,19 +1,24 @@
 /**
  * Start-up of the task pane: the one place in the pane that touches the `Office` global. It
  * waits for Office.js, builds the real services (the Office.js adapter, the service API, the
- * sign-in with MSAL or the Office dialog) and renders.
+ * sign-in with MSAL or the Office dialog), loads the texts of Outlook's language (and the dark
+ * theme when the pane starts dark) and renders. The service's configuration is already on its way
+ * by then (`early-start.ts`).
  */
+// First: its requests leave before the rest of the bundle is evaluated.
+import { api, fetchImpl } from './early-start';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createSignIn } from '../auth/create-sign-in';
 import { officeDialogOpener, type DialogUi } from '../auth/dialog/open-dialog';
 import { createOfficeJsAdapter } from '../office/office-js-adapter';
-import type { FetchLike } from '../../portal/api/http';
-import { createSenderApi } from './api/sender-api';
+import { loadMessages } from './i18n/catalogues';
+import { pickLocale } from './i18n/messages';
 import type { TaskpaneServices } from './services';
 import { TaskpaneRoot } from './TaskpaneRoot';
+import { loadDarkTheme, prefersDark } from './theme';
 
-const fetchImpl: FetchLike = (input, init) => fetch(input, init);
+const origin = window.location.origin;
 
 function nestedAppAuthSupported(): boolean {
   try {
@@ -23,25 +28,43 @@ function nestedAppAuthSupported(): boolean {
   }
 }
 
-void Office.onReady(() => {
+/** Shown when the pane's own texts cannot be loaded, so in both languages. */
+const NOT_LOADED =
+  'Sealpost could not be loaded. Check the connection and open it again. / ' +
+  'Sealpost kon niet worden geladen. Controleer de verbinding en open het opnieuw.';
+
+void Office.onReady(async () => {
   const office = createOfficeJsAdapter(Office);
-  const origin = window.location.origin;
   const naaSupported = nestedAppAuthSupported();
   const openDialog = officeDialogOpener(Office.context.ui as unknown as DialogUi, origin);
   const services: TaskpaneServices = {
     office,
-    api: createSenderApi({ origin, fetch: fetchImpl }),
+    api,
     createSignIn: (config) =>
       createSignIn(config, { fetch: fetchImpl, profile: () => office.userProfile(), naaSupported, openDialog, origin }),
     navigator: window.navigator,
     origin,
   };
   const container = document.getElementById('root');
-  if (container) {
-    createRoot(container).render(
-      <StrictMode>
-        <TaskpaneRoot services={services} />
-      </StrictMode>,
-    );
+  if (!container) return;
+  const locale = pickLocale([office.hostInfo().displayLanguage], null);
+  // Small chunks, requested together (the texts usually already by early-start.ts); a failed
+  // request is asked once more.
+  const loaded = await Promise.all([
+    loadMessages(locale).catch(() => loadMessages(locale)),
+    prefersDark() ? loadDarkTheme().catch(() => undefined) : undefined,
+  ]).then(
+    () => true,
+    () => false,
+  );
+  if (!loaded) {
+    container.textContent = NOT_LOADED;
+    container.setAttribute('role', 'alert');
+    return;
   }
+  createRoot(container).render(
+    <StrictMode>
+      <TaskpaneRoot services={services} />
+    </StrictMode>,
+  );
 });

@@ -11,11 +11,17 @@ import type { SentMessage } from '../../shared/protocol/sender-client';
 import { FAKE_SESSION, createFakeSignIn, type FakeSignInOptions } from '../auth/fake-sign-in';
 import { FakeOffice, type FakeOfficeSeed } from '../office/fake-office';
 import type { SenderApi } from './api/sender-api';
+import { provideMessages } from './i18n/catalogues';
+import { en } from './i18n/en';
+import { nl } from './i18n/nl';
 import type { TaskpaneServices } from './services';
 import { TaskpaneRoot } from './TaskpaneRoot';
 
 // The signed-in pane is a lazy chunk; its first import in a test file takes a while under tsx.
 configure({ asyncUtilTimeout: 5000 });
+// In production index.tsx loads Outlook's language before the first render; tests have both at hand.
+provideMessages('en', en);
+provideMessages('nl', nl);
 
 export const ORIGIN = 'https://sealpost.example';
 export const MESSAGE_ID = 'MMMMMMMMMMMMMMMMMMMMMA';

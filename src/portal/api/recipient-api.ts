@@ -2,7 +2,7 @@ import type { Result } from '../../shared/errors';
 import type { MessageAvailability, StartVerificationResponse, VerifyResponse } from '../../shared/protocol/api';
 import { routes } from '../../shared/protocol/routes';
 import type { Locale } from '../i18n/messages';
-import { NETWORK_ERROR, readError, requestJson, type FetchLike } from './http';
+import { NETWORK_ERROR, readError, requestJson, type FetchLike } from '../../client/api/http';
 
 /** An encrypted part as it arrives: a byte stream, never buffered by the client layer. */
 export interface PartDownload {

@@ -1,24 +1,3 @@
-import type * as React from 'react';
-import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-
-export interface ErrorNoticeProps {
-  title?: string;
-  children: React.ReactNode;
-  /** `alert` interrupts the screen reader; use it for errors the recipient must act on. */
-  role?: 'alert' | 'status';
-  intent?: 'error' | 'warning' | 'info' | 'success';
-  action?: React.ReactNode;
-}
-
-/** A message bar that is announced when it appears. Multiline layout needs no ResizeObserver. */
-export function ErrorNotice({ title, children, role = 'alert', intent = 'error', action }: ErrorNoticeProps) {
-  return (
-    <MessageBar intent={intent} layout="multiline" role={role}>
-      <MessageBarBody>
-        {title ? <MessageBarTitle>{title}</MessageBarTitle> : null}
-        {children}
-      </MessageBarBody>
-      {action}
-    </MessageBar>
-  );
-}
+// The notice is shared with the task pane and lives in src/client; this name stays for the
+// portal's feature screens, which still import it from here.
+export { ErrorNotice, type ErrorNoticeProps } from '../../client/components/ErrorNotice';

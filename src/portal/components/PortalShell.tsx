@@ -1,11 +1,12 @@
 import type * as React from 'react';
-import { Caption1, Subtitle2 } from '@fluentui/react-components';
+import { Caption1, Link, Subtitle2 } from '@fluentui/react-components';
 import { useI18n } from '../i18n/I18nProvider';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import type { PortalPage } from '../route';
 import { usePortalGlobalStyles, usePortalShellStyles } from './usePortalShellStyles';
 
 /** Page frame: a banner with the product name and the language switch, the step, a footer. */
-export function PortalShell({ children }: { children: React.ReactNode }) {
+export function PortalShell({ page = 'message', children }: { page?: PortalPage; children: React.ReactNode }) {
   usePortalGlobalStyles();
   const styles = usePortalShellStyles();
   const { t } = useI18n();
@@ -19,7 +20,19 @@ export function PortalShell({ children }: { children: React.ReactNode }) {
         <div className={styles.card}>{children}</div>
       </main>
       <footer className={styles.footer}>
-        <Caption1>{t('footer')}</Caption1>
+        {page === 'message' ? <Caption1 block>{t('footer')}</Caption1> : null}
+        {/* New tabs: both pages hold what they need in memory only (a key, a session). */}
+        <Caption1 block>
+          {page === 'message' ? (
+            <Link href="/my-data" target="_blank" rel="noopener noreferrer">
+              {t('yourDataLink')}
+            </Link>
+          ) : (
+            <Link href="/privacy" target="_blank" rel="noopener noreferrer">
+              {t('privacyLink')}
+            </Link>
+          )}
+        </Caption1>
       </footer>
     </div>
   );

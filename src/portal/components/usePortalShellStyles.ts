@@ -42,6 +42,10 @@ export const usePortalShellStyles = makeStyles({
     gap: tokens.spacingVerticalM,
   },
   footer: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    gap: tokens.spacingVerticalXS,
     textAlign: 'center',
     paddingBlock: tokens.spacingVerticalL,
     color: tokens.colorNeutralForeground3,

@@ -9,7 +9,7 @@
  */
 import { InteractionRequiredAuthError, createStandardPublicClientApplication, type AuthenticationResult } from '@azure/msal-browser';
 import type { AddinConfig } from '../../../shared/protocol/api';
-import { requestJson } from '../../../portal/api/http';
+import { requestJson } from '../../../client/api/http';
 import { ADDIN_CONFIG_PATH } from '../config-path';
 import { expiryOf } from '../msal-types';
 import { formatDialogMessage, type DialogMessage } from './dialog-message';

@@ -6,7 +6,7 @@
 import type { Result } from '../../../shared/errors';
 import type { RecipientInput } from '../../../shared/protocol/api';
 import { ApiError, sendSecure, type OutgoingMessage, type SentMessage } from '../../../shared/protocol/sender-client';
-import { NETWORK_ERROR, type FetchLike } from '../../../portal/api/http';
+import { NETWORK_ERROR, type FetchLike } from '../../../client/api/http';
 import type { SendOptions } from './sender-api';
 import { xhrUploader } from './xhr-uploader';
 

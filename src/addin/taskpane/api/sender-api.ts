@@ -6,7 +6,7 @@ import type { Result } from '../../../shared/errors';
 import type { AddinConfig, ClientInfo, MessageList, OrganisationSettings, RecipientInput } from '../../../shared/protocol/api';
 import { routes } from '../../../shared/protocol/routes';
 import type { OutgoingMessage, SentMessage } from '../../../shared/protocol/sender-client';
-import { NETWORK_ERROR, readError, requestJson, type FetchLike } from '../../../portal/api/http';
+import { NETWORK_ERROR, requestJson, type FetchLike } from '../../../client/api/http';
 import { ADDIN_CONFIG_PATH } from '../../auth/config-path';
 import type { Locale } from '../i18n/messages';
 
@@ -34,26 +34,8 @@ export interface SenderApiDeps {
 }
 
 export function createSenderApi({ origin, fetch, createXhr }: SenderApiDeps): SenderApi {
-  async function call<T>(token: string, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<Result<T>> {
-    let response: Response;
-    try {
-      response = await fetch(path, {
-        method,
-        headers: { accept: 'application/json', authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        cache: 'no-store',
-      });
-    } catch {
-      return { ok: false, error: NETWORK_ERROR };
-    }
-    if (!response.ok) return { ok: false, error: await readError(response) };
-    const text = await response.text().catch(() => '');
-    try {
-      return { ok: true, data: (text ? JSON.parse(text) : undefined) as T };
-    } catch {
-      return { ok: false, error: NETWORK_ERROR };
-    }
-  }
+  const call = <T>(token: string, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<Result<T>> =>
+    requestJson<T>(fetch, path, { method, body, token });
 
   return {
     getConfig: () => requestJson<AddinConfig>(fetch, ADDIN_CONFIG_PATH),

@@ -5,7 +5,7 @@
  * browsers keep on disk when it is large, then sent in one request that "Cancel" can abort.
  */
 import { ApiError, type PartUploader } from '../../../shared/protocol/sender-client';
-import { readError } from '../../../portal/api/http';
+import { readError } from '../../../client/api/http';
 
 export interface XhrUploaderOptions {
   signal: AbortSignal;

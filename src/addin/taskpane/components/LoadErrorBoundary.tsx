@@ -1,6 +1,6 @@
 import * as React from 'react';
-import { Button, MessageBarActions } from '@fluentui/react-components';
-import { ErrorNotice } from '../../../portal/components/ErrorNotice';
+import { Button } from '@fluentui/react-components';
+import { PaneNotice } from './PaneNotice';
 
 export interface LoadErrorBoundaryProps {
   message: string;
@@ -22,16 +22,6 @@ export class LoadErrorBoundary extends React.Component<LoadErrorBoundaryProps, {
 
   override render() {
     if (!this.state.failed) return this.props.children;
-    return (
-      <ErrorNotice
-        action={
-          <MessageBarActions>
-            <Button onClick={() => window.location.reload()}>{this.props.retryLabel}</Button>
-          </MessageBarActions>
-        }
-      >
-        {this.props.message}
-      </ErrorNotice>
-    );
+    return <PaneNotice actions={<Button onClick={() => window.location.reload()}>{this.props.retryLabel}</Button>}>{this.props.message}</PaneNotice>;
   }
 }

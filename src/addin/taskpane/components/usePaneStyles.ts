@@ -1,44 +1,9 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles } from '@fluentui/react-components';
+import { paneLayout } from './pane-layout';
 
-/** The pane's frame and the layout every feature section shares. */
-export const usePaneStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
-    minHeight: '100vh',
-    boxSizing: 'border-box',
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-  },
-  header: {
-    display: 'flex',
-    alignItems: 'baseline',
-    justifyContent: 'space-between',
-    flexWrap: 'wrap',
-    gap: tokens.spacingHorizontalS,
-  },
-  muted: { color: tokens.colorNeutralForeground3 },
-  section: {
-    display: 'flex',
-    flexDirection: 'column',
-    alignItems: 'stretch',
-    gap: tokens.spacingVerticalS,
-  },
-  actions: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalS,
-  },
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
-  heading: { margin: 0 },
-});
+/**
+ * The pane's frame and the layout every feature section shares, as classes, for the screens after
+ * sign-in (they are loaded on demand, and Griffel's run-time compiler with them). The first screen
+ * uses the same objects inline: see `pane-layout.ts`.
+ */
+export const usePaneStyles = makeStyles(paneLayout);

@@ -1,9 +1,6 @@
 import * as React from 'react';
-import { en } from './en';
+import { loadedMessages, loadMessages } from './catalogues';
 import { formatMessage, pickLocale, type Locale, type MessageKey, type Messages, type MessageVars } from './messages';
-import { nl } from './nl';
-
-const CATALOGUES: Record<Locale, Messages> = { en, nl };
 
 export interface I18n {
   locale: Locale;
@@ -13,8 +10,7 @@ export interface I18n {
 }
 
 /** The pane's texts and dates in a locale; also used outside React (the notice in the e-mail). */
-export function createI18n(locale: Locale): I18n {
-  const messages = CATALOGUES[locale];
+export function createI18n(locale: Locale, messages: Messages): I18n {
   const tag = locale === 'nl' ? 'nl-NL' : 'en-GB';
   const date = new Intl.DateTimeFormat(tag, { dateStyle: 'long' });
   const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
@@ -34,14 +30,30 @@ export interface I18nProviderProps {
   children?: React.ReactNode;
 }
 
-/** The pane speaks Outlook's language; there is no switch, as Outlook already has one. */
+/**
+ * The pane speaks Outlook's language; there is no switch, as Outlook already has one. Its texts
+ * are loaded before the first render (`index.tsx`); should they not be, nothing shows until they are.
+ */
 export function I18nProvider({ displayLanguage, children }: I18nProviderProps) {
   const locale = pickLocale([displayLanguage], null);
-  const value = React.useMemo(() => createI18n(locale), [locale]);
+  const [catalogue, setCatalogue] = React.useState(() => ({ locale, messages: loadedMessages(locale) }));
+  const messages = catalogue.locale === locale ? catalogue.messages : loadedMessages(locale);
+  React.useEffect(() => {
+    if (messages) return;
+    let live = true;
+    loadMessages(locale).then(
+      (loaded) => live && setCatalogue({ locale, messages: loaded }),
+      () => undefined, // index.tsx reports a pane that cannot load its texts.
+    );
+    return () => {
+      live = false;
+    };
+  }, [locale, messages]);
+  const value = React.useMemo(() => (messages ? createI18n(locale, messages) : null), [locale, messages]);
   React.useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
-  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+  return value ? <I18nContext.Provider value={value}>{children}</I18nContext.Provider> : null;
 }
 
 export function useI18n(): I18n {

@@ -9,6 +9,7 @@ export const en = {
   retry: 'Try again',
   tabCompose: 'This message',
   tabSent: 'Sent securely',
+  tabPrivacy: 'Privacy',
 
   signInTitle: 'Sign in to Sealpost',
   signInIntro: 'Sign in to check this message and send it securely.',
@@ -121,8 +122,13 @@ export const en = {
   statusOpened: 'Opened',
   statusDownloaded: 'Downloaded',
   statusLocked: 'Locked',
+  statusErased: 'Erased',
+  recipientErased: 'Recipient (data erased at their request)',
+  recipientRemoved: 'Recipient (details removed after expiry)',
   revoke: 'Revoke',
   revokeTitle: 'Revoke this message?',
   revokeBody: 'Recipients will no longer be able to open it. This cannot be undone.',
   revokeFailed: 'The message could not be revoked. Try again.',
+
+
 } as const;

@@ -5,5 +5,5 @@ export type MessageKey = keyof typeof en;
 /** A complete translation: all keys, nothing else. */
 export type Messages = { readonly [K in MessageKey]: string };
 
-// Placeholder filling and language choice are the portal's; one implementation for both apps.
-export { formatMessage, pickLocale, type Locale, type MessageVars } from '../../../portal/i18n/messages';
+// Languages, placeholder filling and language choice are shared with the portal (src/client).
+export { formatMessage, pickLocale, type Locale, type MessageVars } from '../../../client/i18n/messages';

@@ -8,6 +8,7 @@ export const nl: Messages = {
   retry: 'Opnieuw proberen',
   tabCompose: 'Dit bericht',
   tabSent: 'Veilig verzonden',
+  tabPrivacy: 'Privacy',
 
   signInTitle: 'Aanmelden bij Sealpost',
   signInIntro: 'Meld u aan om dit bericht te controleren en veilig te versturen.',
@@ -120,8 +121,13 @@ export const nl: Messages = {
   statusOpened: 'Geopend',
   statusDownloaded: 'Gedownload',
   statusLocked: 'Geblokkeerd',
+  statusErased: 'Gewist',
+  recipientErased: 'Ontvanger (gegevens op eigen verzoek gewist)',
+  recipientRemoved: 'Ontvanger (gegevens verwijderd na verlopen)',
   revoke: 'Intrekken',
   revokeTitle: 'Dit bericht intrekken?',
   revokeBody: 'Ontvangers kunnen het dan niet meer openen. Dit kan niet ongedaan worden gemaakt.',
   revokeFailed: 'Het bericht kon niet worden ingetrokken. Probeer het opnieuw.',
+
+
 };

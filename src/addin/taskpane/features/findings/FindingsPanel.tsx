@@ -1,6 +1,6 @@
 import { Badge, Body1, Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, Text } from '@fluentui/react-components';
 import type { DecisionAction } from '../../../../shared/detect';
-import { ErrorNotice } from '../../../../portal/components/ErrorNotice';
+import { ErrorNotice } from '../../../../client/components/ErrorNotice';
 import { usePaneStyles } from '../../components/usePaneStyles';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/messages';

@@ -1,6 +1,6 @@
 import { Caption1, Field, Input, Link, Select, Text } from '@fluentui/react-components';
 import type { VerificationMethod } from '../../../../shared/protocol/api';
-import { ErrorNotice } from '../../../../portal/components/ErrorNotice';
+import { ErrorNotice } from '../../../../client/components/ErrorNotice';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/messages';
 import { PHONE_ERRORS, type RecipientRow } from './recipient-rows';

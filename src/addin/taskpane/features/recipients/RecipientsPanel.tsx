@@ -1,5 +1,5 @@
 import { Body1, Spinner, Subtitle2 } from '@fluentui/react-components';
-import { ErrorNotice } from '../../../../portal/components/ErrorNotice';
+import { ErrorNotice } from '../../../../client/components/ErrorNotice';
 import { usePaneStyles } from '../../components/usePaneStyles';
 import { useI18n } from '../../i18n/I18nProvider';
 import { RecipientRowView } from './RecipientRowView';

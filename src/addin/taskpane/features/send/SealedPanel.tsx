@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Body1, Button, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, Text } from '@fluentui/react-components';
-import { ErrorNotice } from '../../../../portal/components/ErrorNotice';
+import { ErrorNotice } from '../../../../client/components/ErrorNotice';
 import { usePaneStyles } from '../../components/usePaneStyles';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useTaskpaneServices } from '../../services';

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { ConfirmBar } from '../../components/ConfirmBar';
 import { useI18n } from '../../i18n/I18nProvider';
 
 export interface RevokeConfirmProps {
@@ -8,10 +8,7 @@ export interface RevokeConfirmProps {
   onCancel: () => void;
 }
 
-/**
- * Revoking cannot be undone, so it asks first: in place, under the message, rather than in a
- * dialog that would crowd the narrow pane. Focus starts on the harmless choice.
- */
+/** Revoking cannot be undone, so it asks first, in place under the message. */
 export function RevokeConfirm({ onConfirm, onCancel }: RevokeConfirmProps) {
   const { t } = useI18n();
   const [state, setState] = React.useState<'idle' | 'busy' | 'failed'>('idle');
@@ -20,19 +17,15 @@ export function RevokeConfirm({ onConfirm, onCancel }: RevokeConfirmProps) {
     if (!(await onConfirm())) setState('failed');
   };
   return (
-    <MessageBar intent={state === 'failed' ? 'error' : 'warning'} layout="multiline" role="alertdialog" aria-label={t('revokeTitle')}>
-      <MessageBarBody>
-        <MessageBarTitle>{t('revokeTitle')}</MessageBarTitle>
-        {state === 'failed' ? t('revokeFailed') : t('revokeBody')}
-      </MessageBarBody>
-      <MessageBarActions>
-        <Button appearance="primary" size="small" onClick={() => void confirm()} disabledFocusable={state === 'busy'}>
-          {t('revoke')}
-        </Button>
-        <Button size="small" onClick={onCancel} autoFocus>
-          {t('cancel')}
-        </Button>
-      </MessageBarActions>
-    </MessageBar>
+    <ConfirmBar
+      title={t('revokeTitle')}
+      confirmLabel={t('revoke')}
+      failure={state === 'failed' ? t('revokeFailed') : null}
+      busy={state === 'busy'}
+      onConfirm={() => void confirm()}
+      onCancel={onCancel}
+    >
+      {t('revokeBody')}
+    </ConfirmBar>
   );
 }

@@ -20,6 +20,7 @@ const RECIPIENT_STATUS: Record<RecipientStatus, { key: MessageKey; color: BadgeP
   opened: { key: 'statusOpened', color: 'success' },
   downloaded: { key: 'statusDownloaded', color: 'success' },
   locked: { key: 'statusLocked', color: 'danger' },
+  erased: { key: 'statusErased', color: 'subtle' },
 };
 
 export interface SentMessageItemProps {
@@ -55,7 +56,7 @@ export function SentMessageItem({ message, onRevoke }: SentMessageItemProps) {
           const s = RECIPIENT_STATUS[r.status];
           return (
             <li key={r.id} className={styles.recipient}>
-              <span className={styles.name}>{r.name || r.email}</span>
+              <span className={styles.name}>{r.name || r.email || t(r.status === 'erased' ? 'recipientErased' : 'recipientRemoved')}</span>
               <Badge appearance="outline" color={s.color}>
                 {t(s.key)}
               </Badge>

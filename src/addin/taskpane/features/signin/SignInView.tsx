@@ -1,7 +1,8 @@
-import { Body1, Button, Caption1, Spinner, Title3 } from '@fluentui/react-components';
-import { ErrorNotice } from '../../../../portal/components/ErrorNotice';
+import { Body1, Button, Caption1, Title3 } from '@fluentui/react-components';
+import { PaneSpinner } from '../../components/PaneSpinner';
 import type { SignInErrorCode } from '../../../auth/sign-in';
-import { usePaneStyles } from '../../components/usePaneStyles';
+import { paneLayout } from '../../components/pane-layout';
+import { PaneNotice } from '../../components/PaneNotice';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/messages';
 import { useTaskpaneServices } from '../../services';
@@ -23,27 +24,26 @@ export interface SignInViewProps {
 export function SignInView({ step, onSignIn }: SignInViewProps) {
   const { t } = useI18n();
   const { office } = useTaskpaneServices();
-  const styles = usePaneStyles();
   // The development sign-in takes the mailbox's word for who you are: say so before the click.
   const profile = step.signIn.kind === 'development' ? office.userProfile() : null;
   return (
-    <section className={styles.section} aria-labelledby="sign-in-title">
-      <Title3 as="h1" id="sign-in-title" className={styles.heading}>
+    <section style={paneLayout.section} aria-labelledby="sign-in-title">
+      <Title3 as="h1" id="sign-in-title" style={paneLayout.heading}>
         {t('signInTitle')}
       </Title3>
       <Body1>{t('signInIntro')}</Body1>
       {profile ? <Caption1>{t('signInDevelopment', { name: profile.displayName, email: profile.emailAddress })}</Caption1> : null}
       {step.ended && !step.error ? (
-        <ErrorNotice intent="warning" role="status">
+        <PaneNotice intent="warning" role="status">
           {t('signInAgain')}
-        </ErrorNotice>
+        </PaneNotice>
       ) : null}
-      {step.error ? <ErrorNotice>{t(ERRORS[step.error])}</ErrorNotice> : null}
-      <div className={styles.actions}>
+      {step.error ? <PaneNotice>{t(ERRORS[step.error])}</PaneNotice> : null}
+      <div style={paneLayout.actions}>
         <Button appearance="primary" onClick={onSignIn} disabledFocusable={step.busy}>
           {t('signIn')}
         </Button>
-        {step.busy ? <Spinner size="tiny" label={t('signingIn')} /> : null}
+        {step.busy ? <PaneSpinner size="tiny" label={t('signingIn')} /> : null}
       </div>
     </section>
   );

@@ -21,28 +21,45 @@ export async function readError(response: Response): Promise<ErrorBody> {
   return { code: response.status >= 500 ? 'unavailable' : 'bad_request', message: `HTTP ${response.status}` };
 }
 
-/** JSON in, JSON out, never throws: the result says what happened. */
-export async function requestJson<T>(
-  fetchImpl: FetchLike,
-  url: string,
-  init: { method?: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal } = {},
-): Promise<Result<T>> {
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RequestOptions {
+  method?: HttpMethod;
+  /** Sent as JSON. */
+  body?: unknown;
+  signal?: AbortSignal;
+  /** A bearer token for the `Authorization` header. */
+  token?: string;
+}
+
+/** Sends a request and hands back any 2xx response unread; never throws. */
+export async function request(fetchImpl: FetchLike, url: string, init: RequestOptions = {}): Promise<Result<Response>> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  if (init.token !== undefined) headers['authorization'] = `Bearer ${init.token}`;
   let response: Response;
   try {
     response = await fetchImpl(url, {
       method: init.method ?? 'GET',
-      headers: init.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      headers,
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
       signal: init.signal,
-      // Answers belong to one recipient's session: never from or into a cache.
+      // Answers belong to one person's session: never from or into a cache.
       cache: 'no-store',
     });
   } catch {
     return { ok: false, error: NETWORK_ERROR };
   }
   if (!response.ok) return { ok: false, error: await readError(response) };
+  return { ok: true, data: response };
+}
+
+/** JSON in, JSON out, never throws: the result says what happened. */
+export async function requestJson<T>(fetchImpl: FetchLike, url: string, init: RequestOptions = {}): Promise<Result<T>> {
+  const sent = await request(fetchImpl, url, init);
+  if (!sent.ok) return sent;
   try {
-    const text = await response.text();
+    const text = await sent.data.text();
     return { ok: true, data: (text ? JSON.parse(text) : undefined) as T };
   } catch {
     return { ok: false, error: NETWORK_ERROR };

@@ -1,0 +1,277 @@
+/**
+ * The task pane's weight and first render, each against a bare React + Fluent UI v9 page
+ * (bench/browser/bare-fluent.tsx: FluentProvider, a Text heading and a Button) built the same way
+ * in the same run.
+ *
+ *   node --import tsx bench/taskpane.ts [--runs 15]
+ *
+ * Build: webpack.config.js's own `taskpane('production')` config, and for the baseline the same
+ * config object with only the entry and the HTML page swapped (same template, loaders, minifier,
+ * output names), both into one temp directory that the real service then serves as
+ * SEALPOST_WEB_DIR (so both pages get the add-in's CSP and cache headers from the same server).
+ *
+ * Size: the gzip size (level 9) of the JS and CSS that each page's HTML loads itself (its
+ * <script src> and <link rel=stylesheet>), i.e. everything that must arrive before the first
+ * render. Chunks loaded with import() are listed apart, with whether the pane requested them
+ * before its first render.
+ *
+ * First render: each run opens a fresh browser context (empty cache and storage), in which
+ * Office.js from Microsoft's CDN is answered with the fake Outlook host of the end-to-end tests
+ * (test/e2e/harness), so Office.onReady fires as in Outlook. A MutationObserver installed before any
+ * page script records performance.now() (milliseconds since navigation start) at the first DOM
+ * mutation after which the page's first meaningful element exists: for the pane the heading of its
+ * first screen (`#sign-in-title`; a fresh context has no session, so that screen is the sign-in,
+ * reached after Office.onReady, GET /api/addin/config and the silent sign-in attempt; the loading
+ * spinner before it does not count), for the baseline its heading (`#bare-title`). One untimed
+ * load of each page first, then the two pages alternate.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import HtmlWebpackPlugin from 'html-webpack-plugin';
+import webpack, { type Configuration } from 'webpack';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../test/support/browser';
+import { buildHarness } from '../test/support/harness-build';
+import { commandLine, fixed, loadLine, median, printTable, ratio, ROOT, runBench, startSealpost, tempDir } from './support';
+
+const SIZE_AIM = 1.3;
+const RENDER_AIM_MS = 150;
+const args = commandLine({ runs: 'string' });
+const runs = args.number('runs', 15, 3, 200);
+
+type PageName = 'pane' | 'baseline';
+const PAGES: Record<PageName, { html: string; marker: string; label: string }> = {
+  pane: { html: 'taskpane.html', marker: '#sign-in-title', label: 'task pane (sign-in screen)' },
+  baseline: { html: 'baseline.html', marker: '#bare-title', label: 'bare React + Fluent UI v9' },
+};
+
+interface Built {
+  /** Files the HTML page loads itself, with their gzip sizes. */
+  initial: { file: string; bytes: number; gzip: number }[];
+  /** Chunks loaded on demand. */
+  lazy: { name: string; files: string[]; bytes: number; gzip: number }[];
+}
+
+const gzipSize = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
+
+function compile(config: Configuration): Promise<webpack.Stats> {
+  return new Promise((resolve, reject) => {
+    const compiler = webpack({ ...config, infrastructureLogging: { level: 'error' } });
+    compiler.run((err, stats) => {
+      compiler.close(() => undefined);
+      if (err || !stats) return reject(err ?? new Error('webpack gave no result'));
+      if (stats.hasErrors()) return reject(new Error(stats.toString('errors-only')));
+      resolve(stats);
+    });
+  });
+}
+
+/** The value of attribute `name` in a tag's attribute text: quoted or not, as html-webpack-plugin minifies. */
+function attribute(attrs: string, name: string): string | undefined {
+  const m = new RegExp(`(?:^|\\s)${name}=(?:"([^"]*)"|'([^']*)'|([^\\s"'=<>\`]+))`, 'i').exec(attrs);
+  return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+}
+
+/** What an HTML page loads before any of its own scripts run: its script and stylesheet URLs under /addin/. */
+function initialFiles(dir: string, html: string): string[] {
+  const text = readFileSync(join(dir, html), 'utf8');
+  const urls: string[] = [];
+  for (const [, tag, attrs = ''] of text.matchAll(/<(script|link)\b([^>]*)>/gi)) {
+    const url = tag!.toLowerCase() === 'script' ? attribute(attrs, 'src') : attribute(attrs, 'rel') === 'stylesheet' ? attribute(attrs, 'href') : undefined;
+    if (url) urls.push(url);
+  }
+  // Office.js is Microsoft's and the same for both pages; only our own files count.
+  return urls.filter((u) => u.startsWith('/addin/')).map((u) => u.slice('/addin/'.length));
+}
+
+function describeBuild(dir: string, html: string, stats: webpack.Stats, entry: string): Built {
+  const initial = initialFiles(dir, html).map((file) => ({ file, bytes: readFileSync(join(dir, file)).length, gzip: gzipSize(join(dir, file)) }));
+  const json = stats.toJson({ all: false, chunks: true, chunkRelations: true, ids: true, entrypoints: true });
+  const entryChunks = new Set(json.entrypoints?.[entry]?.chunks ?? []);
+  // Lazy chunks reachable from this entry (not those of the pane's sign-in dialog page).
+  const reachable = new Set<string | number>();
+  const visit = (id: string | number) => {
+    for (const chunk of json.chunks ?? []) {
+      if (chunk.id !== id) continue;
+      for (const child of chunk.children ?? []) {
+        if (!reachable.has(child)) {
+          reachable.add(child);
+          visit(child);
+        }
+      }
+    }
+  };
+  for (const id of entryChunks) visit(id);
+  const lazy = (json.chunks ?? [])
+    .filter((c) => !c.initial && reachable.has(c.id!))
+    .map((c) => ({
+      name: c.names?.length ? c.names.join(',') : `(shared ${c.id})`,
+      files: [...(c.files ?? [])],
+      bytes: (c.files ?? []).reduce((sum, f) => sum + readFileSync(join(dir, f)).length, 0),
+      gzip: (c.files ?? []).reduce((sum, f) => sum + gzipSize(join(dir, f)), 0),
+    }))
+    .sort((a, b) => b.gzip - a.gzip);
+  return { initial, lazy };
+}
+
+async function build(webDir: string): Promise<Record<PageName, Built>> {
+  // A runtime import: the config is plain JavaScript without type declarations.
+  const { taskpane } = (await import(pathToFileURL(join(ROOT, 'webpack.config.js')).href)) as { taskpane: (mode: string) => Configuration };
+  const dir = join(webDir, 'addin');
+  const pane = taskpane('production');
+  // Both builds share the directory: neither cleans it (it is a fresh temp directory).
+  const paneConfig: Configuration = { ...pane, output: { ...pane.output, path: dir, clean: false } };
+  const baselineConfig: Configuration = {
+    ...paneConfig,
+    name: 'baseline',
+    entry: { baseline: './bench/browser/bare-fluent.tsx' },
+    output: { ...paneConfig.output, chunkFilename: 'baseline-[name].[contenthash:16].js' },
+    plugins: [
+      new HtmlWebpackPlugin({
+        template: './src/addin/taskpane/taskpane.html',
+        filename: 'baseline.html',
+        chunks: ['baseline'],
+        inject: 'body',
+        scriptLoading: 'defer',
+      }),
+    ],
+  };
+  const [paneStats, baselineStats] = [await compile(paneConfig), await compile(baselineConfig)];
+  return {
+    pane: describeBuild(dir, PAGES.pane.html, paneStats, 'taskpane'),
+    baseline: describeBuild(dir, PAGES.baseline.html, baselineStats, 'baseline'),
+  };
+}
+
+interface Load {
+  ms: number;
+  /** Scripts under /addin/ loaded (run) or prefetched (cached only) from before the first render. */
+  scripts: { file: string; how: 'script' | 'prefetch' }[];
+}
+
+async function loadOnce(browser: Browser, baseUrl: string, officeJs: string, page: PageName): Promise<Load> {
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 360, height: 720 } });
+  try {
+    await context.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ contentType: 'text/javascript', body: officeJs }));
+    await context.addInitScript((selector: string) => {
+      const w = window as unknown as { __firstRender?: number };
+      const observer = new MutationObserver(() => {
+        if (w.__firstRender === undefined && document.querySelector(selector)) {
+          w.__firstRender = performance.now();
+          observer.disconnect();
+        }
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    }, PAGES[page].marker);
+    const tab = await context.newPage();
+    const errors: string[] = [];
+    tab.on('pageerror', (err) => errors.push(err.message));
+    await tab.goto(`${baseUrl}/addin/${PAGES[page].html}`, { waitUntil: 'commit' });
+    try {
+      await tab.waitForFunction(() => (window as unknown as { __firstRender?: number }).__firstRender !== undefined, undefined, { timeout: 20_000 });
+    } catch (err) {
+      const text = await tab.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+      throw new Error(`${PAGES[page].label}: ${PAGES[page].marker} never appeared (${errors.join('; ') || 'no page error'}); the page shows: ${text.slice(0, 300)}`, { cause: err });
+    }
+    if (errors.length) throw new Error(`${PAGES[page].label}: page error: ${errors.join('; ')}`);
+    return await tab.evaluate(() => {
+      const ms = (window as unknown as { __firstRender: number }).__firstRender;
+      const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .filter((e) => e.startTime <= ms && new URL(e.name).pathname.startsWith('/addin/') && e.name.endsWith('.js'))
+        .map((e) => ({ file: new URL(e.name).pathname.slice('/addin/'.length), how: e.initiatorType === 'link' ? ('prefetch' as const) : ('script' as const) }));
+      return { ms, scripts };
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+/** Nearest-rank percentile. */
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+
+async function main(): Promise<void> {
+  console.log(`taskpane: production builds, then ${runs} first renders of each page; ${loadLine()}`);
+  const webDir = tempDir('taskpane-web');
+  const built = await build(webDir);
+  const total = (p: PageName) => built[p].initial.reduce((sum, f) => sum + f.gzip, 0);
+
+  console.log();
+  printTable(
+    ['page', 'file loaded by the HTML', 'bytes', 'gzip bytes'],
+    (['pane', 'baseline'] as const).flatMap((p) => [
+      ...built[p].initial.map((f) => [PAGES[p].label, f.file, f.bytes, f.gzip]),
+      [PAGES[p].label, 'total', built[p].initial.reduce((sum, f) => sum + f.bytes, 0), total(p)],
+    ]),
+  );
+  const initialRatio = total('pane') / total('baseline');
+  console.log(`JS+CSS loaded by the HTML, gzip: task pane ${total('pane')} B / baseline ${total('baseline')} B = ${ratio(initialRatio)} (lazy chunks run before the first render are added below)`);
+  if (built.baseline.lazy.length) console.log(`note: the baseline has lazy chunks: ${built.baseline.lazy.map((c) => c.name).join(', ')}`);
+
+  // Only the script is needed: its temp directory goes at once.
+  const harness = await buildHarness();
+  rmSync(harness.dir, { recursive: true, force: true });
+  const service = await startSealpost({ SEALPOST_WEB_DIR: webDir });
+  let browser: Browser | undefined;
+  try {
+    browser = await launchChromium();
+    const times: Record<PageName, number[]> = { pane: [], baseline: [] };
+    const early = new Map<string, number>();
+    // One untimed load each: Chromium's first navigation and the service's first answers are slower.
+    for (const p of ['pane', 'baseline'] as const) await loadOnce(browser, service.baseUrl, harness.source, p);
+    for (let i = 0; i < runs; i++) {
+      for (const p of i % 2 === 0 ? (['pane', 'baseline'] as const) : (['baseline', 'pane'] as const)) {
+        const load = await loadOnce(browser, service.baseUrl, harness.source, p);
+        times[p].push(load.ms);
+        if (p === 'pane') for (const s of load.scripts) early.set(`${s.how} ${s.file}`, (early.get(`${s.how} ${s.file}`) ?? 0) + 1);
+      }
+    }
+
+    console.log();
+    const count = (c: Built['lazy'][number], how: string) => `${Math.max(0, ...c.files.map((f) => early.get(`${how} ${f}`) ?? 0))}/${runs}`;
+    printTable(
+      ['lazy chunk of the task pane', 'bytes', 'gzip bytes', 'script before first render', 'prefetch before'],
+      built.pane.lazy.map((c) => [c.name, c.bytes, c.gzip, count(c, 'script'), count(c, 'prefetch')]),
+    );
+    console.log('(in how many runs the pane requested the chunk before its first render: as a script, which runs it, or as a prefetch, which only caches it)');
+    // What the aim is about: everything the pane runs before its first render, lazy chunks included.
+    const runsScript = (c: Built['lazy'][number]) => Math.max(0, ...c.files.map((f) => early.get(`script ${f}`) ?? 0));
+    const beforeRender = built.pane.lazy.filter((c) => runsScript(c) * 2 > runs);
+    const firstScreen = total('pane') + beforeRender.reduce((sum, c) => sum + c.gzip, 0);
+    const sizeRatio = firstScreen / total('baseline');
+    console.log();
+    console.log(`Chromium ${browser.version()}, ${runs} runs each, fresh context per run; ms from navigation start to the first meaningful element in the DOM`);
+    printTable(
+      ['page', 'median ms', 'p90 ms', 'min ms', 'max ms'],
+      (['pane', 'baseline'] as const).map((p) => [
+        PAGES[p].label,
+        fixed(median(times[p])),
+        fixed(percentile(times[p], 90)),
+        fixed(Math.min(...times[p])),
+        fixed(Math.max(...times[p])),
+      ]),
+    );
+    const paneMedian = median(times.pane);
+    console.log();
+    console.log(
+      `JS+CSS run before the first render, gzip: ${kb(firstScreen)} (HTML ${kb(total('pane'))}` +
+        `${beforeRender.map((c) => ` + ${c.name} ${kb(c.gzip)}`).join('')}) vs ${kb(total('baseline'))} = ${ratio(sizeRatio)} (aim <= ${SIZE_AIM}x: ${sizeRatio <= SIZE_AIM ? 'met' : 'NOT met'})`,
+    );
+    console.log(
+      `first render, median: ${fixed(paneMedian)} ms vs ${fixed(median(times.baseline))} ms = ${ratio(paneMedian / median(times.baseline))}; ` +
+        `p90 ${fixed(percentile(times.pane, 90))} vs ${fixed(percentile(times.baseline, 90))} ms (aim: pane median < ${RENDER_AIM_MS} ms: ${paneMedian < RENDER_AIM_MS ? 'met' : 'NOT met'})`,
+    );
+    console.log(loadLine());
+  } finally {
+    await browser?.close();
+    await service.stop();
+  }
+}
+
+runBench('taskpane', 600_000, main);
