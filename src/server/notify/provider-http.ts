@@ -2,7 +2,7 @@
  * The one HTTP call the SMS providers make: a POST with a deadline that answers with the status
  * and the parsed JSON body, or throws a failure reason. Nothing here touches the message itself.
  */
-import { reasonForFetchError, type NotifyFailure } from './notify-error';
+import { NotifyError, reasonForFetchError, type NotifyFailure, type NotifyLogger } from './notify-error';
 
 export interface ProviderRequest {
   url: string;
@@ -63,4 +63,39 @@ export function integerField(body: unknown, key: string): number | undefined {
 export function stringField(body: unknown, key: string): string | undefined {
   const value = field(body, key);
   return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+export type SmsProvider = 'twilio' | 'messagebird';
+
+/**
+ * One SMS provider call with its outcome logged the same way for every provider: the provider's
+ * id and the time taken, or a stable failure reason; never the number or the text.
+ */
+export class SmsCall {
+  private readonly started = Date.now();
+
+  constructor(
+    private readonly provider: SmsProvider,
+    private readonly logger: NotifyLogger,
+  ) {}
+
+  /** Posts, turning "no answer at all" into a logged failure. */
+  async post(request: ProviderRequest): Promise<ProviderAnswer> {
+    try {
+      return await postToProvider(request);
+    } catch (error) {
+      throw this.failed(error instanceof ProviderUnreachable ? error.reason : 'unavailable');
+    }
+  }
+
+  failed(reason: NotifyFailure, httpStatus?: number, providerCode?: number): NotifyError {
+    const error = new NotifyError({ channel: 'sms', provider: this.provider, reason, httpStatus, providerCode });
+    this.logger.warn({ event: 'sms_failed', ...error.toLog(), ms: Date.now() - this.started }, `${this.provider} did not accept the sms`);
+    return error;
+  }
+
+  accepted(providerId: string): { providerId: string } {
+    this.logger.info({ event: 'sms_sent', provider: this.provider, providerId, ms: Date.now() - this.started }, `sms accepted by ${this.provider}`);
+    return { providerId };
+  }
 }

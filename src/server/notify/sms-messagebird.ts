@@ -8,8 +8,8 @@
  * This is the legacy rest.messagebird.com API, which Bird keeps for existing accounts; new Bird
  * workspaces use a different channels API that this sender does not speak.
  */
-import { NotifyError, reasonForStatus, silentLogger, type NotifyFailure, type NotifyLogger } from './notify-error';
-import { ProviderUnreachable, field, integerField, postToProvider, stringField, type ProviderAnswer } from './provider-http';
+import { reasonForStatus, silentLogger, type NotifyFailure, type NotifyLogger } from './notify-error';
+import { SmsCall, field, integerField, stringField } from './provider-http';
 import type { SmsMessage, SmsSender } from './sms';
 
 export interface MessageBirdOptions {
@@ -45,39 +45,26 @@ export class MessageBirdSmsSender implements SmsSender {
   async send(msg: SmsMessage): Promise<{ providerId?: string }> {
     // The reference documents recipients as MSISDNs, JSON integers without the plus.
     const msisdn = Number(msg.to.replace(/^\+/, ''));
-    const started = Date.now();
-    let answer: ProviderAnswer;
-    try {
-      answer = await postToProvider({
-        url: this.url,
-        headers: {
-          authorization: `AccessKey ${this.options.accessKey}`,
-          'content-type': 'application/json',
-          accept: 'application/json',
-        },
-        body: JSON.stringify({ originator: this.options.originator, recipients: [msisdn], body: msg.text }),
-        timeoutMs: this.timeoutMs,
-      });
-    } catch (error) {
-      throw this.fail(error instanceof ProviderUnreachable ? error.reason : 'unavailable', started);
-    }
+    const call = new SmsCall('messagebird', this.logger);
+    const answer = await call.post({
+      url: this.url,
+      headers: {
+        authorization: `AccessKey ${this.options.accessKey}`,
+        'content-type': 'application/json',
+        accept: 'application/json',
+      },
+      body: JSON.stringify({ originator: this.options.originator, recipients: [msisdn], body: msg.text }),
+      timeoutMs: this.timeoutMs,
+    });
 
     if (!answer.ok) {
       const errors = field(answer.json, 'errors');
       const first = Array.isArray(errors) ? (errors[0] as unknown) : undefined;
-      throw this.fail(reasonFor(answer.status, errors), started, answer.status, integerField(first, 'code'));
+      throw call.failed(reasonFor(answer.status, errors), answer.status, integerField(first, 'code'));
     }
     const id = stringField(answer.json, 'id');
-    if (!id) throw this.fail('bad_response', started, answer.status);
-    const ms = Date.now() - started;
-    this.logger.info({ event: 'sms_sent', provider: 'messagebird', providerId: id, ms }, 'sms accepted by messagebird');
-    return { providerId: id };
-  }
-
-  private fail(reason: NotifyFailure, started: number, httpStatus?: number, providerCode?: number): NotifyError {
-    const error = new NotifyError({ channel: 'sms', provider: 'messagebird', reason, httpStatus, providerCode });
-    this.logger.warn({ event: 'sms_failed', ...error.toLog(), ms: Date.now() - started }, 'messagebird did not accept the sms');
-    return error;
+    if (!id) throw call.failed('bad_response', answer.status);
+    return call.accepted(id);
   }
 }
 

@@ -4,8 +4,8 @@
  * the Message resource (its `sid` starts with SM); failures are JSON `{ code, message, more_info,
  * status }`, as Twilio's REST API reference and its "Twilio API responses" page describe.
  */
-import { NotifyError, reasonForStatus, silentLogger, type NotifyFailure, type NotifyLogger } from './notify-error';
-import { ProviderUnreachable, integerField, postToProvider, stringField, type ProviderAnswer } from './provider-http';
+import { reasonForStatus, silentLogger, type NotifyFailure, type NotifyLogger } from './notify-error';
+import { SmsCall, integerField, stringField } from './provider-http';
 import type { SmsMessage, SmsSender } from './sms';
 
 export interface TwilioOptions {
@@ -57,39 +57,26 @@ export class TwilioSmsSender implements SmsSender {
     else form.set('From', this.options.from ?? '');
     form.set('Body', msg.text);
 
-    const started = Date.now();
-    let answer: ProviderAnswer;
-    try {
-      answer = await postToProvider({
-        url: this.url,
-        headers: {
-          authorization: this.authorization,
-          'content-type': 'application/x-www-form-urlencoded',
-          accept: 'application/json',
-        },
-        body: form.toString(),
-        timeoutMs: this.timeoutMs,
-      });
-    } catch (error) {
-      throw this.fail(error instanceof ProviderUnreachable ? error.reason : 'unavailable', started);
-    }
+    const call = new SmsCall('twilio', this.logger);
+    const answer = await call.post({
+      url: this.url,
+      headers: {
+        authorization: this.authorization,
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'application/json',
+      },
+      body: form.toString(),
+      timeoutMs: this.timeoutMs,
+    });
 
     if (!answer.ok) {
       const code = integerField(answer.json, 'code');
       const aboutRecipient = code !== undefined && RECIPIENT_CODES.has(code);
       const reason: NotifyFailure = aboutRecipient ? 'recipient_rejected' : reasonForStatus(answer.status);
-      throw this.fail(reason, started, answer.status, code);
+      throw call.failed(reason, answer.status, code);
     }
     const sid = stringField(answer.json, 'sid');
-    if (!sid) throw this.fail('bad_response', started, answer.status);
-    const ms = Date.now() - started;
-    this.logger.info({ event: 'sms_sent', provider: 'twilio', providerId: sid, ms }, 'sms accepted by twilio');
-    return { providerId: sid };
-  }
-
-  private fail(reason: NotifyFailure, started: number, httpStatus?: number, providerCode?: number): NotifyError {
-    const error = new NotifyError({ channel: 'sms', provider: 'twilio', reason, httpStatus, providerCode });
-    this.logger.warn({ event: 'sms_failed', ...error.toLog(), ms: Date.now() - started }, 'twilio did not accept the sms');
-    return error;
+    if (!sid) throw call.failed('bad_response', answer.status);
+    return call.accepted(sid);
   }
 }
