@@ -1,14 +1,8 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { cardStyle } from '../../components/card-style';
 
 export const usePrivacyStyles = makeStyles({
-  card: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    padding: tokens.spacingVerticalS,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
+  card: cardStyle,
   top: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   /** Label and value side by side while they fit, the value under its label when the pane is narrow. */
