@@ -3,7 +3,7 @@
  * `audit:verify` walks to the first broken link (changed, removed, inserted or moved events, a cut
  * tail), that survives retention, and the administrator's CSV and JSON export.
  */
-import { after, before, describe, it, type TestContext } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -24,7 +24,7 @@ import { SenderService } from '../src/server/services/senders';
 import { purgeExpired } from '../src/server/jobs/retention-purge';
 import { migrations } from '../src/server/stores/migrations';
 import type { Database } from '../src/server/stores/schema';
-import { PG_URL, postgresAvailable, signIn, startService, waitForCode, type Engine, type TestService } from './support/service';
+import { PG_URL, postgresAvailable, signIn, startService, suiteService, NO_RATE_LIMITS, waitForCode, type Engine, type TestService } from './support/service';
 import { fetchPart, sendSample, startVerification, verify } from './support/flow';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -127,22 +127,19 @@ function auditSuite(engine: Engine, ready: () => Promise<boolean>) {
   describe(`audit log on ${engine}`, () => {
     let svc: TestService;
     const clock = Date.parse('2025-05-01T08:00:00Z');
-    let skip = false;
 
-    before(async () => {
-      if (!(await ready())) {
-        skip = true;
-        return;
-      }
-      svc = await startService(engine, {
-        env: { SEALPOST_VERIFY_RATE_LIMIT_PER_MINUTE: '100000', SEALPOST_RATE_LIMIT_PER_MINUTE: '100000' },
-        build: { now: () => clock },
-      });
-    });
-    after(async () => {
-      if (svc) await svc.stop();
-    });
-    const it_ = (name: string, fn: (t: TestContext) => Promise<void>) => it(name, async (t) => (skip ? t.skip(`${engine} not available`) : fn(t)));
+    const it_ = suiteService(
+      engine,
+      ready,
+      () =>
+        startService(engine, {
+          env: NO_RATE_LIMITS,
+          build: { now: () => clock },
+        }),
+      (started) => {
+        svc = started;
+      },
+    );
     const db = () => svc.db.kysely;
     const events = () => db().selectFrom('audit_events').selectAll().orderBy('seq').execute();
 
@@ -316,7 +313,7 @@ function auditSuite(engine: Engine, ready: () => Promise<boolean>) {
       let app: FastifyInstance;
       let dev: DevIdentityProvider;
       before(async () => {
-        if (skip) return;
+        if (!svc) return; // the engine is not available: the tests skip
         // The route on its own, over the service's database and clock, with the service's auth.
         app = Fastify({ logger: false, ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } } });
         registerErrorHandling(app);

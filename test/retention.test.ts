@@ -4,7 +4,7 @@
  * schedule (no overlap, one process at a time on PostgreSQL), the command with its explicit clock,
  * and a timing figure.
  */
-import { after, before, describe, it, type TestContext } from 'node:test';
+import { describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -14,7 +14,7 @@ import { startRetentionScheduler, withPurgeLock } from '../src/server/jobs/sched
 import type { BlobStore } from '../src/server/stores/blob-store';
 import { openDb } from '../src/server/stores/db';
 import { verifyChain } from '../src/server/services/audit-chain';
-import { PG_URL, postgresAvailable, signIn, startService, waitForCode, type Engine, type TestService } from './support/service';
+import { PG_URL, postgresAvailable, signIn, startService, suiteService, NO_RATE_LIMITS, waitForCode, type Engine, type TestService } from './support/service';
 import { bytesAttachment, fetchPart, sendSample, startVerification, verify } from './support/flow';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -41,23 +41,20 @@ function retentionSuite(engine: Engine, ready: () => Promise<boolean>) {
     let svc: TestService;
     let token: string;
     let clock = Date.parse('2025-04-01T08:00:00Z');
-    let skip = false;
 
-    before(async () => {
-      if (!(await ready())) {
-        skip = true;
-        return;
-      }
-      svc = await startService(engine, {
-        env: { SEALPOST_VERIFY_RATE_LIMIT_PER_MINUTE: '100000', SEALPOST_RATE_LIMIT_PER_MINUTE: '100000' },
-        build: { now: () => clock },
-      });
-      token = await signIn(svc.baseUrl);
-    });
-    after(async () => {
-      if (svc) await svc.stop();
-    });
-    const it_ = (name: string, fn: (t: TestContext) => Promise<void>) => it(name, async (t) => (skip ? t.skip(`${engine} not available`) : fn(t)));
+    const it_ = suiteService(
+      engine,
+      ready,
+      () =>
+        startService(engine, {
+          env: NO_RATE_LIMITS,
+          build: { now: () => clock },
+        }),
+      async (started) => {
+        svc = started;
+        token = await signIn(svc.baseUrl);
+      },
+    );
     const deps = () => ({ db: svc.db, blobs: svc.deps.blobs, log: svc.app.log });
     const purge = (blobs: BlobStore = svc.deps.blobs) => purgeExpired({ ...deps(), blobs }, { now: clock });
     const auth = () => ({ authorization: `Bearer ${token}` });

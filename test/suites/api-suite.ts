@@ -3,14 +3,14 @@
  * flow, every verification rule of the design, no enumeration, and bad input that must never
  * yield a 5xx.
  */
-import { after, before, describe, it } from 'node:test';
+import { describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeContent, decryptBytes, fromBase64Url, parseLink, partLabel } from '../../src/shared/crypto';
 import { hmac } from '../../src/server/secrets';
-import { signIn, startService, waitForCode, type Engine, type TestService } from '../support/service';
+import { signIn, startService, suiteService, NO_RATE_LIMITS, waitForCode, type Engine, type TestService } from '../support/service';
 import { bytesAttachment, fetchPart, post, sendSample, startVerification, verify, wrongCode } from '../support/flow';
 
 const PHONE = '+31612345678';
@@ -21,23 +21,20 @@ export function apiSuite(engine: Engine, ready: () => Promise<boolean>) {
     let svc: TestService;
     let token: string;
     let clock = Date.now();
-    let skip = false;
 
-    before(async () => {
-      if (!(await ready())) {
-        skip = true;
-        return;
-      }
-      svc = await startService(engine, {
-        env: { SEALPOST_VERIFY_RATE_LIMIT_PER_MINUTE: '100000', SEALPOST_RATE_LIMIT_PER_MINUTE: '100000', SEALPOST_MAX_PART_BYTES: String(8 * 1024 * 1024) },
-        build: { now: () => clock },
-      });
-      token = await signIn(svc.baseUrl);
-    });
-    after(async () => {
-      if (svc) await svc.stop();
-    });
-    const it_ = (name: string, fn: () => Promise<void>) => it(name, async (t) => (skip ? t.skip(`${engine} not available`) : fn()));
+    const it_ = suiteService(
+      engine,
+      ready,
+      () =>
+        startService(engine, {
+          env: { ...NO_RATE_LIMITS, SEALPOST_MAX_PART_BYTES: String(8 * 1024 * 1024) },
+          build: { now: () => clock },
+        }),
+      async (started) => {
+        svc = started;
+        token = await signIn(svc.baseUrl);
+      },
+    );
 
     async function sealedFor(recipient = JAN, attachments = [bytesAttachment('uitslag.pdf', 'application/pdf', new Uint8Array(200_000).map((_, i) => i % 251))]) {
       return sendSample(svc.baseUrl, token, [recipient], attachments);

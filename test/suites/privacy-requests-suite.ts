@@ -4,7 +4,7 @@
  * with a tombstone for the sender and during a download, objection honoured by the mailer, the
  * administrator's queue with its 48-hour deadlines, no enumeration, and bad input.
  */
-import { after, before, describe, it } from 'node:test';
+import { describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
 import type { AdminQueue, PersonalData, PrivacyChallengeResponse, RectifyResponse } from '../../src/shared/protocol/privacy-api';
@@ -12,7 +12,7 @@ import type { MessageList } from '../../src/shared/protocol/api';
 import { MemoryMailOutbox } from '../../src/server/notify/mail-outbox';
 import { MemorySmsOutbox } from '../../src/server/notify/sms-outbox';
 import { purgeExpired } from '../../src/server/jobs/retention-purge';
-import { startService, type Engine, type TestService } from '../support/service';
+import { NO_RATE_LIMITS, startService, suiteService, type Engine, type TestService } from '../support/service';
 import { bytesAttachment, fetchPart, post, sendSample, startVerification, verify } from '../support/flow';
 
 const HOUR = 60 * 60 * 1000;
@@ -23,30 +23,27 @@ export function privacyRequestsSuite(engine: Engine, ready: () => Promise<boolea
   describe(`data-subject requests on ${engine}`, () => {
     let svc: TestService;
     let clock = Date.now();
-    let skip = false;
     const mail = new MemoryMailOutbox();
     const sms = new MemorySmsOutbox();
     let anna: string;
     let admin: string;
     let otherOrg: string;
 
-    before(async () => {
-      if (!(await ready())) {
-        skip = true;
-        return;
-      }
-      svc = await startService(engine, {
-        env: { SEALPOST_VERIFY_RATE_LIMIT_PER_MINUTE: '100000', SEALPOST_RATE_LIMIT_PER_MINUTE: '100000', SEALPOST_MAX_PART_BYTES: String(32 * 1024 * 1024) },
-        build: { now: () => clock, notifiers: { mail, sms } },
-      });
-      anna = await devSignIn('anna.devries@zorg.example', 'Anna de Vries', 'Zorggroep Test');
-      admin = await devSignIn('beheer@zorg.example', 'Beheer', 'Zorggroep Test', true);
-      otherOrg = await devSignIn('kees@advocaat.example', 'Kees', 'Advocaten Test');
-    });
-    after(async () => {
-      if (svc) await svc.stop();
-    });
-    const it_ = (name: string, fn: () => Promise<void>) => it(name, async (t) => (skip ? t.skip(`${engine} not available`) : fn()));
+    const it_ = suiteService(
+      engine,
+      ready,
+      () =>
+        startService(engine, {
+          env: { ...NO_RATE_LIMITS, SEALPOST_MAX_PART_BYTES: String(32 * 1024 * 1024) },
+          build: { now: () => clock, notifiers: { mail, sms } },
+        }),
+      async (started) => {
+        svc = started;
+        anna = await devSignIn('anna.devries@zorg.example', 'Anna de Vries', 'Zorggroep Test');
+        admin = await devSignIn('beheer@zorg.example', 'Beheer', 'Zorggroep Test', true);
+        otherOrg = await devSignIn('kees@advocaat.example', 'Kees', 'Advocaten Test');
+      },
+    );
 
     async function devSignIn(email: string, name: string, organisation: string, isAdmin = false) {
       const res = await post<{ token: string }>(`${svc.baseUrl}/api/auth/dev/sign-in`, { email, name, organisation, admin: isAdmin });

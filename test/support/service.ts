@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { PassThrough } from 'node:stream';
+import { after, before, it, type TestContext } from 'node:test';
 import pg from 'pg';
 import { loadConfig, type Config } from '../../src/server/config';
 import { buildApp, type App, type BuildOptions } from '../../src/server/app';
@@ -110,4 +111,34 @@ export async function signIn(baseUrl: string, email = 'anna.devries@zorg.example
   });
   if (!res.ok) throw new Error(`sign-in failed: ${res.status}`);
   return ((await res.json()) as { token: string }).token;
+}
+
+/** Limits high enough that a suite's many requests from one address are never refused. */
+export const NO_RATE_LIMITS = { SEALPOST_VERIFY_RATE_LIMIT_PER_MINUTE: '100000', SEALPOST_RATE_LIMIT_PER_MINUTE: '100000' } as const;
+
+/**
+ * One service for a whole `describe`: started by `start` before its tests (then `started` runs,
+ * e.g. to sign in), stopped after them. The returned `it` skips when `ready` says the engine is
+ * not there, which `postgresAvailable` only allows outside CI.
+ */
+export function suiteService(
+  engine: Engine,
+  ready: () => Promise<boolean>,
+  start: () => Promise<TestService>,
+  started: (svc: TestService) => Promise<void> | void = () => undefined,
+): (name: string, fn: (t: TestContext) => Promise<void>) => void {
+  let svc: TestService | undefined;
+  let skip = false;
+  before(async () => {
+    if (!(await ready())) {
+      skip = true;
+      return;
+    }
+    svc = await start();
+    await started(svc);
+  });
+  after(async () => {
+    if (svc) await svc.stop();
+  });
+  return (name, fn) => it(name, async (t) => (skip ? t.skip(`${engine} not available`) : fn(t)));
 }
