@@ -34,7 +34,6 @@ function exportReply(reply: FastifyReply, data: PersonalData) {
   const day = data.generatedAt.slice(0, 10);
   return reply
     .header('Content-Disposition', `attachment; filename="sealpost-personal-data-${day}.json"`)
-    .header('Cache-Control', 'no-store')
     .send(data);
 }
 
@@ -71,13 +70,9 @@ export function privacyRequestRoutes(
       async (request) => challenges.verify(request.params.id, request.body.code),
     );
 
-    const noStore = async (_request: unknown, reply: FastifyReply) => {
-      reply.header('Cache-Control', 'no-store');
-    };
-
     app.get(
       '/api/privacy/me',
-      { onRequest: noStore, schema: { tags, security, summary: 'Everything held about the proven address', response: { 200: PersonalData, ...errors } } },
+      { schema: { tags, security, summary: 'Everything held about the proven address', response: { 200: PersonalData, ...errors } } },
       async (request) => requests.report(await challenges.address(bearerToken(request))),
     );
 
@@ -135,7 +130,7 @@ export function privacyRequestRoutes(
     app.get(
       '/api/privacy/unsubscribe/:token',
       { schema: { hide: true, params: TokenParams } },
-      async (_request, reply) => reply.type('text/html; charset=utf-8').header('Content-Security-Policy', PAGE_CSP).header('Cache-Control', 'no-store').send(page('ask')),
+      async (_request, reply) => reply.type('text/html; charset=utf-8').header('Content-Security-Policy', PAGE_CSP).send(page('ask')),
     );
   }
 
@@ -145,7 +140,7 @@ export function privacyRequestRoutes(
     app.get(
       '/api/me/privacy',
       { preHandler: app.authenticate, schema: { tags, security, summary: 'Everything held about you', response: { 200: PersonalData, ...errors } } },
-      async (request, reply) => reply.header('Cache-Control', 'no-store').send(await requests.report(requireSender(request).email)),
+      async (request) => requests.report(requireSender(request).email),
     );
     app.get(
       '/api/me/privacy/export',

@@ -43,7 +43,8 @@ export const ANSWER_WITHIN_MS = 48 * 60 * 60 * 1000;
 
 const newId = () => randomBytes(16).toString('base64url');
 type Db = Kysely<Database> | Transaction<Database>;
-export type Actor = { source: 'self' } | { source: 'admin'; admin: Sender };
+/** Who runs a request. An administrator's run collects the request rows it writes in `recorded`. */
+export type Actor = { source: 'self' } | { source: 'admin'; admin: Sender; recorded?: PrivacyRequestsTable[] };
 type SubjectKind = 'recipient' | 'sender';
 
 export class PrivacyRequests {
@@ -249,10 +250,10 @@ export class PrivacyRequests {
 
   /** An administrator runs a request for a person, within the organisation's own records. */
   async run(admin: Sender, req: AdminPrivacyRequest): Promise<AdminPrivacyResponse> {
-    const actor: Actor = { source: 'admin', admin };
+    const recorded: PrivacyRequestsTable[] = [];
+    const actor: Actor = { source: 'admin', admin, recorded };
     const scope = { organisationId: admin.organisationId };
     const address = normaliseAddress(req.email);
-    const before = this.deps.now();
     let data: PersonalData | undefined;
     let erasedRecords: number | undefined;
     if (req.type === 'access') {
@@ -271,21 +272,11 @@ export class PrivacyRequests {
       if (!senders.length) throw new AppError('not_found', 'No account with this address in your organisation.');
       if (req.type === 'rectify') {
         throw new AppError('conflict', "A sender's name and address come from the sign-in (Microsoft Entra ID) and are refreshed at every sign-in: correct them in the directory.");
-      } else {
-        erasedRecords = (await this.eraseSenders(senders.map((s) => s.id), actor)).erasedRecords;
       }
+      erasedRecords = (await this.eraseSenders(senders.map((s) => s.id), actor)).erasedRecords;
     }
-    const recorded = await this.db
-      .selectFrom('privacy_requests')
-      .selectAll()
-      .where('organisation_id', '=', admin.organisationId)
-      .where('type', '=', req.type)
-      .where('source', '=', 'admin')
-      .where('created_at', '>=', before)
-      .orderBy('created_at', 'desc')
-      .executeTakeFirst();
     // A request that found nothing in the organisation is still answered, and still on record.
-    const row = recorded ?? (await this.insertHandled(this.db, admin.organisationId, req.type, actor, req.subjectKind));
+    const row = recorded[0] ?? (await this.insertHandled(this.db, admin.organisationId, req.type, actor, req.subjectKind));
     return { request: this.queueEntry(row), ...(data ? { data } : {}), ...(erasedRecords !== undefined ? { erasedRecords } : {}) };
   }
 
@@ -374,6 +365,7 @@ export class PrivacyRequests {
     });
     await trx.insertInto('privacy_requests').values(row).execute();
     await auditMany(trx, at, [{ type: 'request.handled', organisationId, senderId: actor.source === 'admin' ? actor.admin.id : null }]);
+    if (actor.source === 'admin') actor.recorded?.push(row);
     return row;
   }
 
