@@ -2,6 +2,7 @@ import * as React from 'react';
 import { Button, Field, Input } from '@fluentui/react-components';
 import type { RectifyRequest } from '../../../shared/protocol/privacy-api';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { SubmitForm } from '../../components/SubmitForm';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { Notice } from '../verify/verify-errors';
 import { useVerifyStyles } from '../verify/useVerifyStyles';
@@ -51,14 +52,7 @@ export function CorrectionForm({ field, initial, busy, onSubmit, onClose }: Corr
   };
 
   return (
-    <form
-      className={styles.form}
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-    >
+    <SubmitForm className={styles.form} onSubmit={() => submit()}>
       <Field className={styles.field} label={t(texts.label)} hint={t(texts.hint)}>
         <Input
           ref={input}
@@ -78,6 +72,6 @@ export function CorrectionForm({ field, initial, busy, onSubmit, onClose }: Corr
           {t('cancel')}
         </Button>
       </div>
-    </form>
+    </SubmitForm>
   );
 }

@@ -1,5 +1,6 @@
 import { Button, Field, Input } from '@fluentui/react-components';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { SubmitForm } from '../../components/SubmitForm';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { CodeEntryState } from './useCodeChallenge';
 import { useVerifyStyles } from './useVerifyStyles';
@@ -15,14 +16,7 @@ export function CodeForm({ state, canResend }: CodeFormProps) {
   const { t } = useI18n();
   const styles = useVerifyStyles();
   return (
-    <form
-      className={styles.form}
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void state.submitCode();
-      }}
-    >
+    <SubmitForm className={styles.form} onSubmit={() => state.submitCode()}>
       <Field className={styles.field} label={t('codeLabel')}>
         {/* one-time-code lets the device offer the code it received; numeric shows a keypad. */}
         <Input
@@ -51,6 +45,6 @@ export function CodeForm({ state, canResend }: CodeFormProps) {
           {t('differentEmail')}
         </Button>
       </div>
-    </form>
+    </SubmitForm>
   );
 }

@@ -1,6 +1,7 @@
 import type * as React from 'react';
 import { Button, Caption1, Field, Input, Link } from '@fluentui/react-components';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { SubmitForm } from '../../components/SubmitForm';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/messages';
 import type { CodeEntryState } from './useCodeChallenge';
@@ -17,14 +18,7 @@ export function EmailForm({ state, submitLabel = 'continue' }: EmailFormProps) {
   const { t } = useI18n();
   const styles = useVerifyStyles();
   return (
-    <form
-      className={styles.form}
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void state.submitEmail();
-      }}
-    >
+    <SubmitForm className={styles.form} onSubmit={() => state.submitEmail()}>
       <Field className={styles.field} label={t('emailLabel')}>
         <Input type="email" name="email" autoComplete="email" value={state.email} onChange={(_, data) => state.setEmail(data.value)} />
       </Field>
@@ -32,7 +26,7 @@ export function EmailForm({ state, submitLabel = 'continue' }: EmailFormProps) {
       <Button type="submit" appearance="primary" disabledFocusable={state.busy}>
         {t(submitLabel)}
       </Button>
-    </form>
+    </SubmitForm>
   );
 }
 
