@@ -1,7 +1,8 @@
-import { Badge, Body1, Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, Text } from '@fluentui/react-components';
+import { Badge, Body1, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text } from '@fluentui/react-components';
 import type { DecisionAction } from '../../../../shared/detect';
 import { ErrorNotice } from '../../../../client/components/ErrorNotice';
 import { usePaneStyles } from '../../components/usePaneStyles';
+import { PaneSection } from '../../components/PaneSection';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/messages';
 import { reasonDetails } from './reason-details';
@@ -26,15 +27,7 @@ export function FindingsPanel({ findings: { state, recheck }, policyMissing }: F
   const styles = useFindingsStyles();
   const decision = state.kind === 'done' ? state.decision : null;
   return (
-    <section className={pane.section} aria-labelledby="findings-title">
-      <div className={pane.header}>
-        <Subtitle2 as="h2" id="findings-title" className={pane.heading}>
-          {t('findingsTitle')}
-        </Subtitle2>
-        <Button size="small" appearance="subtle" onClick={recheck}>
-          {t('findingsRecheck')}
-        </Button>
-      </div>
+    <PaneSection id="findings-title" title={t('findingsTitle')} action={{ label: t('findingsRecheck'), onClick: recheck }}>
       {policyMissing ? <Caption1 className={pane.muted}>{t('findingsPolicyDefault')}</Caption1> : null}
       {state.kind === 'checking' ? <Spinner size="tiny" label={t('findingsChecking')} /> : null}
       {state.kind === 'failed' ? <ErrorNotice>{t('findingsFailed')}</ErrorNotice> : null}
@@ -63,6 +56,6 @@ export function FindingsPanel({ findings: { state, recheck }, policyMissing }: F
           </MessageBarBody>
         </MessageBar>
       ) : null}
-    </section>
+    </PaneSection>
   );
 }

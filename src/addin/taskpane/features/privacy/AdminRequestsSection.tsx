@@ -1,9 +1,10 @@
 import * as React from 'react';
-import { Badge, Body1, Button, Caption1, Spinner, Subtitle2, Switch, Text, type BadgeProps } from '@fluentui/react-components';
+import { Badge, Body1, Button, Caption1, Spinner, Switch, Text, type BadgeProps } from '@fluentui/react-components';
 import type { ErrorBody } from '../../../../shared/errors';
 import type { AdminQueueEntry, PrivacyRequestStatus } from '../../../../shared/protocol/privacy-api';
 import { ErrorNotice } from '../../../../client/components/ErrorNotice';
 import { usePaneStyles } from '../../components/usePaneStyles';
+import { PaneSection } from '../../components/PaneSection';
 import { usePrivacyI18n as useI18n } from './texts';
 import type { TextKey as MessageKey } from './texts';
 import { AdminRequestForm } from './AdminRequestForm';
@@ -88,15 +89,7 @@ export function AdminRequestsSection() {
   const { state, status, setStatus, reload, close, run } = usePrivacyQueue();
   if (state.kind === 'hidden') return null;
   return (
-    <section className={paneStyles.section} aria-labelledby="privacy-requests-title">
-      <div className={paneStyles.header}>
-        <Subtitle2 as="h2" id="privacy-requests-title" className={paneStyles.heading}>
-          {t('privacyRequests')}
-        </Subtitle2>
-        <Button size="small" appearance="subtle" onClick={reload}>
-          {t('refresh')}
-        </Button>
-      </div>
+    <PaneSection id="privacy-requests-title" title={t('privacyRequests')} action={{ label: t('refresh'), onClick: reload }}>
       <Caption1 className={styles.muted}>{t('privacyRequestsIntro')}</Caption1>
       <Switch label={t('privacyShowHandled')} checked={status === 'all'} onChange={(_, data) => setStatus(data.checked ? 'all' : 'open')} />
       {state.kind === 'loading' ? <Spinner size="tiny" label={t('loading')} /> : null}
@@ -112,6 +105,6 @@ export function AdminRequestsSection() {
         </ul>
       ) : null}
       <AdminRequestForm onRun={run} />
-    </section>
+    </PaneSection>
   );
 }

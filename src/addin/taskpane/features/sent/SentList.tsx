@@ -1,6 +1,7 @@
-import { Body1, Button, Spinner, Subtitle2 } from '@fluentui/react-components';
+import { Body1, Spinner } from '@fluentui/react-components';
 import { ErrorNotice } from '../../../../client/components/ErrorNotice';
 import { usePaneStyles } from '../../components/usePaneStyles';
+import { PaneSection } from '../../components/PaneSection';
 import { useI18n } from '../../i18n/I18nProvider';
 import { SentMessageItem } from './SentMessageItem';
 import { useSentMessages } from './useSentMessages';
@@ -10,15 +11,7 @@ export function SentList() {
   const styles = usePaneStyles();
   const { state, refresh, revoke } = useSentMessages();
   return (
-    <section className={styles.section} aria-labelledby="sent-title">
-      <div className={styles.header}>
-        <Subtitle2 as="h2" id="sent-title" className={styles.heading}>
-          {t('sentTitle')}
-        </Subtitle2>
-        <Button size="small" appearance="subtle" onClick={refresh}>
-          {t('refresh')}
-        </Button>
-      </div>
+    <PaneSection id="sent-title" title={t('sentTitle')} action={{ label: t('refresh'), onClick: refresh }}>
       {state.kind === 'loading' ? <Spinner size="tiny" label={t('loading')} /> : null}
       {state.kind === 'failed' ? <ErrorNotice>{t('sentFailed')}</ErrorNotice> : null}
       {state.kind === 'done' && state.messages.length === 0 ? <Body1 className={styles.muted}>{t('sentEmpty')}</Body1> : null}
@@ -29,6 +22,6 @@ export function SentList() {
           ))}
         </ul>
       ) : null}
-    </section>
+    </PaneSection>
   );
 }
