@@ -30,10 +30,4 @@ export class ActiveDownloads {
     }
     return cut;
   }
-
-  get size(): number {
-    let n = 0;
-    for (const streams of this.byRecipient.values()) n += streams.size;
-    return n;
-  }
 }
