@@ -12,6 +12,7 @@ import type { MessageList } from '../../src/shared/protocol/api';
 import { MemoryMailOutbox } from '../../src/server/notify/mail-outbox';
 import { MemorySmsOutbox } from '../../src/server/notify/sms-outbox';
 import { purgeExpired } from '../../src/server/jobs/retention-purge';
+import { loadConfig } from '../../src/server/config';
 import { NO_RATE_LIMITS, startService, suiteService, type Engine, type TestService } from '../support/service';
 import { bytesAttachment, fetchPart, post, sendSample, startVerification, verify } from '../support/flow';
 
@@ -333,6 +334,22 @@ export function privacyRequestsSuite(engine: Engine, ready: () => Promise<boolea
       const ria = await prove('ria@client.example');
       await api('PUT', '/api/privacy/me/objection', { token: ria, body: { productEmailsOff: true } });
       assert.ok(await prove('ria@client.example'));
+    });
+
+    it_('SEALPOST_OPENED_NOTICES=false sends no opened notices at all', async () => {
+      assert.equal(loadConfig({ ...process.env, SEALPOST_OPENED_NOTICES: 'false', SEALPOST_DATA_DIR: svc.dataDir }).productMail.openedNotices, false);
+      const sender = await devSignIn('quiet@zorg.example', 'Quiet', 'Zorggroep Test');
+      const notices = () => mail.sent.filter((m) => m.to === 'quiet@zorg.example').length;
+      svc.config.productMail.openedNotices = false;
+      try {
+        const sent = await sendSample(svc.baseUrl, sender, [{ name: 'Ria', email: 'ria.quiet@client.example', method: 'email' }]);
+        const ok = await readAs(sent.id, 'ria.quiet@client.example');
+        assert.equal((await fetchPart(svc.baseUrl, sent.id, 0, ok.body.sessionToken)).status, 200);
+        await new Promise((r) => setTimeout(r, 100));
+        assert.equal(notices(), 0);
+      } finally {
+        svc.config.productMail.openedNotices = true;
+      }
     });
 
     it_('a sender sees, exports and erases their own account; signing in again starts afresh', async () => {
