@@ -337,7 +337,7 @@ export function privacyRequestsSuite(engine: Engine, ready: () => Promise<boolea
     });
 
     it_('SEALPOST_OPENED_NOTICES=false sends no opened notices at all', async () => {
-      assert.equal(loadConfig({ ...process.env, SEALPOST_OPENED_NOTICES: 'false', SEALPOST_DATA_DIR: svc.dataDir }).productMail.openedNotices, false);
+      assert.equal(loadConfig({ SEALPOST_OPENED_NOTICES: 'false', SEALPOST_DATA_DIR: svc.dataDir }).productMail.openedNotices, false);
       const sender = await devSignIn('quiet@zorg.example', 'Quiet', 'Zorggroep Test');
       const notices = () => mail.sent.filter((m) => m.to === 'quiet@zorg.example').length;
       svc.config.productMail.openedNotices = false;
