@@ -38,7 +38,8 @@ import { commandLine, fixed, loadLine, median, printTable, ratio, ROOT, runBench
 
 const SIZE_AIM = 1.3;
 const RENDER_AIM_MS = 150;
-const args = commandLine({ runs: 'string' });
+const args = commandLine({ runs: 'string', timeline: 'boolean' });
+const timeline = args.flag('timeline');
 const runs = args.number('runs', 15, 3, 200);
 
 type PageName = 'pane' | 'baseline';
@@ -51,7 +52,7 @@ interface Built {
   /** Files the HTML page loads itself, with their gzip sizes. */
   initial: { file: string; bytes: number; gzip: number }[];
   /** Chunks loaded on demand. */
-  lazy: { name: string; files: string[]; bytes: number; gzip: number }[];
+  lazy: { id: string | number; name: string; files: string[]; bytes: number; gzip: number }[];
 }
 
 const gzipSize = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
@@ -107,6 +108,7 @@ function describeBuild(dir: string, html: string, stats: webpack.Stats, entry: s
   const lazy = (json.chunks ?? [])
     .filter((c) => !c.initial && reachable.has(c.id!))
     .map((c) => ({
+      id: c.id!,
       name: c.names?.length ? c.names.join(',') : `(shared ${c.id})`,
       files: [...(c.files ?? [])],
       bytes: (c.files ?? []).reduce((sum, f) => sum + readFileSync(join(dir, f)).length, 0),
@@ -147,8 +149,12 @@ async function build(webDir: string): Promise<Record<PageName, Built>> {
 
 interface Load {
   ms: number;
-  /** Scripts under /addin/ loaded (run) or prefetched (cached only) from before the first render. */
-  scripts: { file: string; how: 'script' | 'prefetch' }[];
+  /** With --timeline: named moments of the load, ms from navigation start. */
+  events: [string, number][];
+  /** Ids of the lazy chunks that had run by the first render (from webpack's chunk registry). */
+  ran: (string | number)[];
+  /** Scripts under /addin/ the page had fetched by the first render (run or not). */
+  fetched: string[];
 }
 
 async function loadOnce(browser: Browser, baseUrl: string, officeJs: string, page: PageName): Promise<Load> {
@@ -156,10 +162,20 @@ async function loadOnce(browser: Browser, baseUrl: string, officeJs: string, pag
   try {
     await context.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ contentType: 'text/javascript', body: officeJs }));
     await context.addInitScript((selector: string) => {
-      const w = window as unknown as { __firstRender?: number };
+      const w = window as unknown as { __firstRender?: number; __ran?: unknown[]; __longTasks?: [number, number][]; webpackChunksealpost?: [unknown[]][] };
+      w.__longTasks = [];
+      try {
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) w.__longTasks!.push([e.startTime, e.duration]);
+        }).observe({ type: 'longtask', buffered: true });
+      } catch {
+        // No long-task timing in this browser: the timeline goes without.
+      }
       const observer = new MutationObserver(() => {
         if (w.__firstRender === undefined && document.querySelector(selector)) {
           w.__firstRender = performance.now();
+          // Every lazy chunk that has run has pushed itself here (output.chunkLoadingGlobal).
+          w.__ran = (w.webpackChunksealpost ?? []).flatMap((chunk) => chunk[0]);
           observer.disconnect();
         }
       });
@@ -178,10 +194,23 @@ async function loadOnce(browser: Browser, baseUrl: string, officeJs: string, pag
     if (errors.length) throw new Error(`${PAGES[page].label}: page error: ${errors.join('; ')}`);
     return await tab.evaluate(() => {
       const ms = (window as unknown as { __firstRender: number }).__firstRender;
-      const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      const ran = (window as unknown as { __ran: (string | number)[] }).__ran;
+      const fetched = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
         .filter((e) => e.startTime <= ms && new URL(e.name).pathname.startsWith('/addin/') && e.name.endsWith('.js'))
-        .map((e) => ({ file: new URL(e.name).pathname.slice('/addin/'.length), how: e.initiatorType === 'link' ? ('prefetch' as const) : ('script' as const) }));
-      return { ms, scripts };
+        .map((e) => new URL(e.name).pathname.slice('/addin/'.length));
+      const events: [string, number][] = [];
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      if (nav) events.push(['HTML response end', nav.responseEnd], ['DOMContentLoaded', nav.domContentLoadedEventStart]);
+      for (const e of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
+        if (e.startTime > ms) continue;
+        const name = new URL(e.name).pathname.replace(/\.[0-9a-f]{16}\.js$/, '.js');
+        events.push([`${name} requested`, e.startTime], [`${name} arrived`, e.responseEnd]);
+      }
+      for (const e of performance.getEntriesByType('mark')) events.push([`mark ${e.name}`, e.startTime]);
+      for (const [start, duration] of (window as unknown as { __longTasks: [number, number][] }).__longTasks)
+        if (start <= ms) events.push([`long task ${Math.round(duration)} ms`, start]);
+      events.push(['first render', ms]);
+      return { ms, ran, fetched, events };
     });
   } finally {
     await context.close();
@@ -222,27 +251,35 @@ async function main(): Promise<void> {
   try {
     browser = await launchChromium();
     const times: Record<PageName, number[]> = { pane: [], baseline: [] };
-    const early = new Map<string, number>();
+    const loads: Record<PageName, Load[]> = { pane: [], baseline: [] };
+    // Per lazy chunk of the pane: in how many runs it had run, or had only been fetched (preloaded
+    // or prefetched into the cache), by the first render.
+    const ran = new Map<string | number, number>();
+    const fetchedOnly = new Map<string | number, number>();
+    const bump = (map: Map<string | number, number>, id: string | number) => map.set(id, (map.get(id) ?? 0) + 1);
     // One untimed load each: Chromium's first navigation and the service's first answers are slower.
     for (const p of ['pane', 'baseline'] as const) await loadOnce(browser, service.baseUrl, harness.source, p);
     for (let i = 0; i < runs; i++) {
       for (const p of i % 2 === 0 ? (['pane', 'baseline'] as const) : (['baseline', 'pane'] as const)) {
         const load = await loadOnce(browser, service.baseUrl, harness.source, p);
         times[p].push(load.ms);
-        if (p === 'pane') for (const s of load.scripts) early.set(`${s.how} ${s.file}`, (early.get(`${s.how} ${s.file}`) ?? 0) + 1);
+        loads[p].push(load);
+        if (p !== 'pane') continue;
+        for (const chunk of built.pane.lazy) {
+          if (load.ran.includes(chunk.id)) bump(ran, chunk.id);
+          else if (chunk.files.some((f) => load.fetched.includes(f))) bump(fetchedOnly, chunk.id);
+        }
       }
     }
 
     console.log();
-    const count = (c: Built['lazy'][number], how: string) => `${Math.max(0, ...c.files.map((f) => early.get(`${how} ${f}`) ?? 0))}/${runs}`;
     printTable(
-      ['lazy chunk of the task pane', 'bytes', 'gzip bytes', 'script before first render', 'prefetch before'],
-      built.pane.lazy.map((c) => [c.name, c.bytes, c.gzip, count(c, 'script'), count(c, 'prefetch')]),
+      ['lazy chunk of the task pane', 'bytes', 'gzip bytes', 'ran before first render', 'fetched only'],
+      built.pane.lazy.map((c) => [c.name, c.bytes, c.gzip, `${ran.get(c.id) ?? 0}/${runs}`, `${fetchedOnly.get(c.id) ?? 0}/${runs}`]),
     );
-    console.log('(in how many runs the pane requested the chunk before its first render: as a script, which runs it, or as a prefetch, which only caches it)');
+    console.log('(in how many runs the chunk had run by the pane\'s first render, or had only been fetched into the cache by a preload or prefetch)');
     // What the aim is about: everything the pane runs before its first render, lazy chunks included.
-    const runsScript = (c: Built['lazy'][number]) => Math.max(0, ...c.files.map((f) => early.get(`script ${f}`) ?? 0));
-    const beforeRender = built.pane.lazy.filter((c) => runsScript(c) * 2 > runs);
+    const beforeRender = built.pane.lazy.filter((c) => (ran.get(c.id) ?? 0) * 2 > runs);
     const firstScreen = total('pane') + beforeRender.reduce((sum, c) => sum + c.gzip, 0);
     const sizeRatio = firstScreen / total('baseline');
     console.log();
@@ -258,6 +295,15 @@ async function main(): Promise<void> {
       ]),
     );
     const paneMedian = median(times.pane);
+    if (timeline) {
+      for (const p of ['pane', 'baseline'] as const) {
+        // The run whose first render is the median (the lower one of an even count).
+        const load = [...loads[p]].sort((a, b) => a.ms - b.ms)[Math.floor((loads[p].length - 1) / 2)]!;
+        console.log();
+        console.log(`timeline of the median run, ${PAGES[p].label}:`);
+        printTable(['ms', 'event'], [...load.events].sort((a, b) => a[1] - b[1]).map(([name, at]) => [fixed(at), name]));
+      }
+    }
     console.log();
     console.log(
       `JS+CSS run before the first render, gzip: ${kb(firstScreen)} (HTML ${kb(total('pane'))}` +
