@@ -12,13 +12,15 @@ export interface I18n {
 /** The pane's texts and dates in a locale; also used outside React (the notice in the e-mail). */
 export function createI18n(locale: Locale, messages: Messages): I18n {
   const tag = locale === 'nl' ? 'nl-NL' : 'en-GB';
-  const date = new Intl.DateTimeFormat(tag, { dateStyle: 'long' });
-  const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
+  // Made when first used: the browser's first Intl formatter loads its locale data, which costs
+  // more than the pane's whole first render, and the first screen shows no dates.
+  let date: Intl.DateTimeFormat | undefined;
+  let dateTime: Intl.DateTimeFormat | undefined;
   return {
     locale,
     t: (key, vars) => formatMessage(messages[key], vars),
-    formatDate: (iso) => date.format(new Date(iso)),
-    formatDateTime: (iso) => dateTime.format(new Date(iso)),
+    formatDate: (iso) => (date ??= new Intl.DateTimeFormat(tag, { dateStyle: 'long' })).format(new Date(iso)),
+    formatDateTime: (iso) => (dateTime ??= new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' })).format(new Date(iso)),
   };
 }
 
