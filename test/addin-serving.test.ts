@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startService, type TestService } from './support/service';
 import { checkManifest } from '../scripts/manifest-check';
+import { ADDIN_CONFIG_PATH } from '../src/addin/auth/config-path';
 
 describe('serving the add-in', () => {
   let withUrl: TestService;
@@ -39,5 +40,19 @@ describe('serving the add-in', () => {
     assert.match(csp, /frame-ancestors 'self' https:\/\/outlook\.office\.com/);
     assert.match(csp, /script-src 'self' https:\/\/appsforoffice\.microsoft\.com/);
     assert.match(csp, /object-src 'none'/);
+  });
+
+  it('has the browser ask for the sign-in configuration while it parses the pane, at the path the pane fetches', async () => {
+    const html = await (await fetch(`${withUrl.baseUrl}/addin/taskpane.html`)).text();
+    const links = [...html.matchAll(/<link\b[^>]*>/g)].map((m) => m[0]);
+    const preload = links.find((l) => /rel="?preload/.test(l) && /as="?fetch/.test(l));
+    assert.ok(preload, `no fetch preload in ${links.join(' ')}`);
+    // Without crossorigin the browser would not hand the preloaded answer to the pane's fetch().
+    assert.match(preload, /crossorigin=("?anonymous"?|"")/);
+    const href = /href="?([^"\s>]+)/.exec(preload)?.[1];
+    assert.equal(href, ADDIN_CONFIG_PATH);
+    const config = await fetch(`${withUrl.baseUrl}${href}`);
+    assert.equal(config.status, 200);
+    assert.ok(((await config.json()) as { privacyUrl?: string }).privacyUrl);
   });
 });

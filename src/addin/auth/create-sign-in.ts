@@ -35,5 +35,5 @@ export function createSignIn(config: AddinConfig, deps: SignInDeps): SignIn {
   const none = async (): Promise<never> => {
     throw new SignInError('not_configured');
   };
-  return { kind: 'azure', silent: async () => null, interactive: none, token: none };
+  return { kind: 'azure', silent: async () => null, knownSession: () => null, interactive: none, token: none };
 }

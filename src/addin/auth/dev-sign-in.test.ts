@@ -22,6 +22,7 @@ describe('development sign-in', () => {
     const service = serviceAnswering();
     const signIn = createDevSignIn({ fetch: service.fetch, profile });
     assert.equal(await signIn.silent(), null);
+    assert.equal(signIn.knownSession(), null, 'known at once, so the pane shows "Sign in" in its first render');
     await assert.rejects(signIn.token(), (e: SignInError) => e.code === 'interaction_required');
     assert.equal(service.requests.length, 0);
   });
@@ -34,6 +35,7 @@ describe('development sign-in', () => {
     assert.deepEqual(session.account, { name: 'Anna de Vries', email: 'anna@example.nl' });
     assert.equal(await signIn.token(), 'dev-token');
     assert.equal(await signIn.silent(), session);
+    assert.equal(signIn.knownSession(), session);
     assert.equal(service.requests.length, 1);
   });
 

@@ -36,6 +36,7 @@ export function createDevSignIn({ fetch, profile }: DevSignInDeps): SignIn {
   return {
     kind: 'development',
     silent: async () => (isFresh(session) ? session : null),
+    knownSession: () => (isFresh(session) ? session : null),
     interactive: signIn,
     token: async () => {
       if (!session) throw new SignInError('interaction_required');

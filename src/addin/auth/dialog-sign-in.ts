@@ -17,6 +17,7 @@ export function createDialogSignIn(dialogUrl: string, openDialog: DialogOpener):
   return {
     kind: 'azure',
     silent: async () => (isFresh(session) ? session : null),
+    knownSession: () => (isFresh(session) ? session : null),
     async interactive() {
       let text: string;
       try {

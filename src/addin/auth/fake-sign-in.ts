@@ -15,6 +15,11 @@ export interface FakeSignInOptions {
   silent?: SignInSession | null | SignInError;
   /** What `interactive()` gives; default {@link FAKE_SESSION}. */
   interactive?: SignInSession | SignInError;
+  /**
+   * Whether `knownSession()` answers at once (with what `silent()` gives, as the development and
+   * dialog sign-ins do) or leaves it to `silent()` (as MSAL does); default false.
+   */
+  known?: boolean;
 }
 
 export function createFakeSignIn(options: FakeSignInOptions = {}): SignIn & { calls: string[] } {
@@ -29,6 +34,11 @@ export function createFakeSignIn(options: FakeSignInOptions = {}): SignIn & { ca
     calls,
     kind: options.kind ?? 'development',
     silent: async () => (calls.push('silent'), give(options.silent ?? null)),
+    knownSession: () => {
+      if (!options.known || options.silent instanceof SignInError) return undefined;
+      calls.push('knownSession');
+      return give(options.silent ?? null);
+    },
     interactive: async () => (calls.push('interactive'), give(options.interactive ?? FAKE_SESSION) as SignInSession),
     token: async () => {
       calls.push('token');

@@ -53,6 +53,7 @@ describe('Azure AD sign-in with nested app authentication', () => {
     const msal = fakeMsal(async () => RESULT);
     const signIn = createSignIn(CONFIG, deps({ loadMsal: msal.load }));
     assert.equal(msal.loads(), 0, 'MSAL is not loaded before it is needed');
+    assert.equal(signIn.knownSession(), undefined, 'only MSAL can tell, so the pane waits for silent()');
     const session = await signIn.silent();
     assert.deepEqual(session?.account, { name: 'Anna de Vries', email: 'anna@contoso.nl' });
     assert.equal(session?.token, 'azure-token');
@@ -116,11 +117,13 @@ describe('Azure AD sign-in without nested app authentication', () => {
       }),
     );
     assert.equal(await signIn.silent(), null, 'nothing to reuse in a new pane');
+    assert.equal(signIn.knownSession(), null, 'and that is known at once');
     const session = await signIn.interactive();
     assert.deepEqual(opened, ['https://sealpost.example/addin/auth-dialog.html']);
     assert.equal(session.token, 'dialog-token');
     assert.equal(await signIn.token(), 'dialog-token');
     assert.equal(await signIn.silent(), session, 'the token is reused while fresh');
+    assert.equal(signIn.knownSession(), session);
     assert.equal(msal.loads(), 0);
   });
 

@@ -54,6 +54,8 @@ export function createNaaSignIn(config: AzureConfig, loadMsal: () => Promise<Msa
   return {
     kind: 'azure',
     silent,
+    // Only MSAL knows, after asking Outlook.
+    knownSession: () => undefined,
     async interactive() {
       const { client: pca } = await client().catch(() => {
         throw new SignInError('unavailable', 'MSAL could not be loaded.');

@@ -42,6 +42,12 @@ export interface SignIn {
   readonly kind: 'azure' | 'development';
   /** Without any window: a session, or null when the user must press "Sign in". */
   silent(): Promise<SignInSession | null>;
+  /**
+   * What `silent()` would give when that is known without waiting (the sign-in holds its session
+   * in memory): a session, or null. Undefined when only `silent()` can tell (MSAL asks Outlook).
+   * Lets the pane show its first screen in its first render.
+   */
+  knownSession(): SignInSession | null | undefined;
   /** Only from a button press: may open a popup or dialog. Throws `SignInError`. */
   interactive(): Promise<SignInSession>;
   /** A token that is valid now, renewed silently where possible; throws `SignInError`. */

@@ -1,4 +1,5 @@
 import * as React from 'react';
+import type { Result } from '../../shared/errors';
 import type { AddinConfig } from '../../shared/protocol/api';
 import type { SignIn } from '../auth/sign-in';
 import type { OfficeAdapter } from '../office/office-adapter';
@@ -14,6 +15,11 @@ export interface TaskpaneServices {
   api: SenderApi;
   /** The sign-in the service's configuration calls for. */
   createSignIn: (config: AddinConfig) => SignIn;
+  /**
+   * The service's configuration when it had arrived before the first render (`index.tsx` waits a
+   * moment for it), so that the first screen needs no second render; otherwise the pane asks `api`.
+   */
+  startConfig?: Result<AddinConfig>;
   navigator: NavigatorHints;
   /** The service's origin, for the secure link. */
   origin: string;

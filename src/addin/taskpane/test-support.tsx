@@ -104,6 +104,8 @@ export interface PaneSetup {
   office?: FakeOffice;
   api?: ReturnType<typeof fakeApi>;
   signIn?: FakeSignInOptions;
+  /** The configuration as `index.tsx` hands it over when it arrived before the first render. */
+  startConfig?: TaskpaneServices['startConfig'];
 }
 
 /** Renders the whole pane over fakes; the fake sign-in succeeds silently unless told otherwise. */
@@ -117,6 +119,7 @@ export function renderPane(setup: PaneSetup = {}) {
     createSignIn: () => signIn,
     navigator: { userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36 Edg/126.0.0.0' },
     origin: ORIGIN,
+    ...(setup.startConfig ? { startConfig: setup.startConfig } : {}),
   };
   return { office, api, signIn, ...render(<TaskpaneRoot services={services} />) };
 }

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { SignInError } from '../../../auth/sign-in';
 import { FAKE_SESSION } from '../../../auth/fake-sign-in';
-import { fail, fakeApi, fakeOffice, renderPane, renderSignedIn } from '../../test-support';
+import { DEV_CONFIG, fail, fakeApi, fakeOffice, renderPane, renderSignedIn } from '../../test-support';
 import { POLICY_CACHE_KEY } from './policy-cache';
 import { SENDER_NOTICE_KEY } from './useSenderNotice';
 
@@ -19,6 +19,34 @@ describe('signing in', () => {
     fireEvent.click(button);
     assert.ok(await screen.findByText('Signed in as Anna de Vries'));
     assert.deepEqual(signIn.calls.slice(0, 2), ['silent', 'interactive']);
+  });
+
+  it('shows the sign-in screen in its first render when the configuration is at hand and the sign-in knows it has no session', () => {
+    const api = fakeApi();
+    const { signIn } = renderPane({ api, startConfig: { ok: true, data: DEV_CONFIG }, signIn: { known: true } });
+    // No awaiting: the screen is there straight after render().
+    assert.ok(screen.getByRole('heading', { name: 'Sign in to Sealpost' }));
+    assert.ok(screen.getByRole('button', { name: 'Sign in' }));
+    assert.deepEqual(signIn.calls, ['knownSession'], 'no silent attempt');
+    assert.equal(api.callsOf('getConfig').length, 0, 'the configuration is not asked for again');
+  });
+
+  it('says at once that the service cannot be reached when the configuration at start is an error, and asks anew on "Try again"', async () => {
+    const api = fakeApi();
+    renderPane({ api, startConfig: fail('unavailable'), signIn: { known: true } });
+    assert.ok(screen.getByText(/The Sealpost service could not be reached/));
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    assert.ok(await screen.findByRole('button', { name: 'Sign in' }));
+    assert.equal(api.callsOf('getConfig').length, 1);
+  });
+
+  it('still tries silently, with the configuration at hand, when only MSAL can tell', async () => {
+    const api = fakeApi();
+    const { signIn } = renderPane({ api, startConfig: { ok: true, data: DEV_CONFIG }, signIn: { kind: 'azure', silent: FAKE_SESSION } });
+    assert.equal(screen.queryByRole('button', { name: 'Sign in' }), null);
+    assert.ok(await screen.findByText('Signed in as Anna de Vries'));
+    assert.deepEqual(signIn.calls.slice(0, 1), ['silent']);
+    assert.equal(api.callsOf('getConfig').length, 0);
   });
 
   it('goes straight in when the silent sign-in works', async () => {
