@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { Caption1, Spinner, Tab, TabList } from '@fluentui/react-components';
+import { loadSendCode } from './api/sender-api';
 import { LoadErrorBoundary } from './components/LoadErrorBoundary';
 import { usePaneStyles } from './components/usePaneStyles';
 import { ComposeView } from './features/ComposeView';
@@ -8,6 +9,7 @@ import type { SignInStep } from './features/signin/useSignIn';
 import { useSenderNotice } from './features/signin/useSenderNotice';
 import { useSenderSetup } from './features/signin/useSenderSetup';
 import { useI18n } from './i18n/I18nProvider';
+import { whenIdle } from './idle';
 import { SessionProvider, type Session } from './session';
 
 type Tabs = 'compose' | 'sent' | 'privacy';
@@ -30,6 +32,7 @@ export function SignedInApp({ step, signedOut }: SignedInAppProps) {
   const { settings, failed } = useSenderSetup(token, signedOut);
   const notice = useSenderNotice();
   const [tab, setTab] = React.useState<Tabs>('compose');
+  React.useEffect(() => whenIdle(() => void loadSendCode().catch(() => undefined)), []);
   const session = React.useMemo<Session>(
     () => ({ account: signedIn.account, config, token, signedOut, settings, settingsFailed: failed }),
     [signedIn.account, config, token, signedOut, settings, failed],

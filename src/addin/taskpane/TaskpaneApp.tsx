@@ -6,13 +6,14 @@ import { PaneNotice } from './components/PaneNotice';
 import { SignInView } from './features/signin/SignInView';
 import { useSignIn } from './features/signin/useSignIn';
 import { useI18n } from './i18n/I18nProvider';
+import { whenIdle } from './idle';
 
-// The signed-in pane (detection engine, phone numbers, envelope crypto) is a chunk of its own.
-// webpackPrefetch: once the pane's script has started, the browser fetches it at idle priority
-// into its cache (a <link rel="prefetch">) without running it, so it downloads while Office.js
-// starts and the sign-in is tried, yet the first screen neither waits for it nor spends the main
-// thread on it. It runs when the sender is signed in; a failed request is asked once more.
-const loadSignedIn = () => import(/* webpackChunkName: "signed-in", webpackPrefetch: true */ './SignedInApp');
+// The signed-in pane (detection engine, phone numbers, envelope crypto) is a chunk of its own,
+// requested once the first screen is up and the pane is idle (see TaskpaneApp), so that neither
+// its download nor its evaluation competes with the first screen, and it is ready by the time the
+// sender has pressed "Sign in" (or MSAL has signed them in silently). A failed request is asked
+// once more.
+const loadSignedIn = () => import(/* webpackChunkName: "signed-in" */ './SignedInApp');
 const SignedInApp = React.lazy(() => loadSignedIn().catch(loadSignedIn).then((m) => ({ default: m.SignedInApp })));
 
 const SPINNER_DELAY_MS = 300;
@@ -35,6 +36,7 @@ function Starting({ label }: { label: string }) {
 export function TaskpaneApp() {
   const { t } = useI18n();
   const { step, signInNow, signedOut, retry } = useSignIn();
+  React.useEffect(() => whenIdle(() => void loadSignedIn().catch(() => undefined)), []);
   if (step.kind === 'starting') return <Starting label={t('loading')} />;
   if (step.kind === 'unreachable') {
     return <PaneNotice actions={<Button onClick={retry}>{t('retry')}</Button>}>{t('serviceUnreachable')}</PaneNotice>;

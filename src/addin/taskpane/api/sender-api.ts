@@ -33,6 +33,9 @@ export interface SenderApiDeps {
   createXhr?: () => XMLHttpRequest;
 }
 
+/** The encryption and upload code, a chunk of its own: the first screens never need it. */
+export const loadSendCode = () => import(/* webpackChunkName: "send" */ './send-message');
+
 export function createSenderApi({ origin, fetch, createXhr }: SenderApiDeps): SenderApi {
   const call = <T>(token: string, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<Result<T>> =>
     requestJson<T>(fetch, path, { method, body, token });
@@ -44,8 +47,8 @@ export function createSenderApi({ origin, fetch, createXhr }: SenderApiDeps): Se
     listMessages: (token) => call(token, 'GET', routes.messages),
     revoke: (token, id) => call(token, 'POST', routes.revoke(id)),
     async send(token, message, recipients, options) {
-      // Prefetched by the browser when idle, so pressing "Send securely" does not wait for it.
-      const chunk = await import(/* webpackChunkName: "send", webpackPrefetch: true */ './send-message').catch(() => null);
+      // Loaded ahead by the signed-in pane when idle (loadSendCode), so pressing "Send securely" does not wait for it.
+      const chunk = await loadSendCode().catch(() => null);
       if (!chunk) return { ok: false, error: NETWORK_ERROR };
       return chunk.sendMessage({ origin, fetch, createXhr }, token, message, recipients, options);
     },
