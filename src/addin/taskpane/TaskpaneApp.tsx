@@ -5,7 +5,7 @@ import { LoadErrorBoundary } from './components/LoadErrorBoundary';
 import { PaneNotice } from './components/PaneNotice';
 import { SignInView } from './features/signin/SignInView';
 import { useSignIn } from './features/signin/useSignIn';
-import { useI18n } from './i18n/I18nProvider';
+import { useI18n, useTexts } from './i18n/I18nProvider';
 import { whenIdle } from './idle';
 
 // The signed-in pane (detection engine, phone numbers, envelope crypto) is a chunk of its own,
@@ -35,13 +35,32 @@ function Starting({ label }: { label: string }) {
 /** Picks the screen for the sign-in state. */
 export function TaskpaneApp() {
   const { t } = useI18n();
+  const texts = useTexts();
   const { step, signInNow, signedOut, retry } = useSignIn();
-  React.useEffect(() => whenIdle(() => void loadSignedIn().catch(() => undefined)), []);
+  const { load: loadTexts } = texts;
+  // Once the first screen is up: the signed-in screens and the rest of the texts.
+  React.useEffect(
+    () =>
+      whenIdle(() => {
+        void loadSignedIn().catch(() => undefined);
+        loadTexts();
+      }),
+    [loadTexts],
+  );
+  const signedIn = step.kind === 'signedIn';
+  // Signed in (silently) before the pane was idle: now.
+  React.useEffect(() => {
+    if (signedIn && texts.state === 'start') loadTexts();
+  }, [signedIn, texts.state, loadTexts]);
   if (step.kind === 'starting') return <Starting label={t('loading')} />;
   if (step.kind === 'unreachable') {
     return <PaneNotice actions={<Button onClick={retry}>{t('retry')}</Button>}>{t('serviceUnreachable')}</PaneNotice>;
   }
   if (step.kind === 'signedOut') return <SignInView step={step} onSignIn={() => void signInNow()} />;
+  if (texts.state === 'failed') {
+    return <PaneNotice actions={<Button onClick={loadTexts}>{t('retry')}</Button>}>{t('serviceUnreachable')}</PaneNotice>;
+  }
+  if (texts.state !== 'complete') return <Starting label={t('loading')} />;
   return (
     <LoadErrorBoundary message={t('serviceUnreachable')} retryLabel={t('retry')}>
       <React.Suspense fallback={<PaneSpinner label={t('loading')} />}>

@@ -2,16 +2,12 @@
  * The pane's first requests, in a module that `index.tsx` imports before anything else, so that
  * they leave while the rest of the bundle (React, Fluent) is still being evaluated and Office.js
  * starts: the service's sign-in configuration, which the first screen needs (taskpane.html
- * preloads it, so the answer is usually here already), and the texts of the browser's language,
- * the best guess at Outlook's display language until Office.js can say it (a wrong guess costs
- * one small download; `index.tsx` then loads the right texts).
+ * preloads it, so the answer is usually here already).
  */
 import type { FetchLike } from '../../client/api/http';
 import type { Result } from '../../shared/errors';
 import type { AddinConfig } from '../../shared/protocol/api';
 import { createSenderApi, type SenderApi } from './api/sender-api';
-import { loadMessages } from './i18n/catalogues';
-import { pickLocale } from './i18n/messages';
 
 const fetchImpl: FetchLike = (input, init) => fetch(input, init);
 const senderApi = createSenderApi({ origin: window.location.origin, fetch: fetchImpl });
@@ -20,7 +16,6 @@ const earlyConfig = senderApi.getConfig();
 let firstConfig: Promise<Result<AddinConfig>> | null = earlyConfig;
 let settledConfig: Result<AddinConfig> | undefined;
 void earlyConfig.then((answer) => (settledConfig = answer));
-loadMessages(pickLocale(navigator.languages ?? [navigator.language], null)).catch(() => undefined);
 
 export { fetchImpl };
 

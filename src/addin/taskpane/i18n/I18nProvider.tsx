@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { loadedMessages, loadMessages } from './catalogues';
 import { formatMessage, pickLocale, type Locale, type MessageKey, type Messages, type MessageVars } from './messages';
+import { startMessages, type StartMessages } from './start';
 
 export interface I18n {
   locale: Locale;
@@ -10,7 +11,7 @@ export interface I18n {
 }
 
 /** The pane's texts and dates in a locale; also used outside React (the notice in the e-mail). */
-export function createI18n(locale: Locale, messages: Messages): I18n {
+export function createI18n(locale: Locale, messages: Messages | StartMessages): I18n {
   const tag = locale === 'nl' ? 'nl-NL' : 'en-GB';
   // Made when first used: the browser's first Intl formatter loads its locale data, which costs
   // more than the pane's whole first render, and the first screen shows no dates.
@@ -18,13 +19,22 @@ export function createI18n(locale: Locale, messages: Messages): I18n {
   let dateTime: Intl.DateTimeFormat | undefined;
   return {
     locale,
-    t: (key, vars) => formatMessage(messages[key], vars),
+    // Only the start texts until the language's chunk is in (see `useTexts`); a key shown as
+    // itself would be a screen rendered too early, and easy to spot.
+    t: (key, vars) => formatMessage((messages as Partial<Messages>)[key] ?? key, vars),
     formatDate: (iso) => (date ??= new Intl.DateTimeFormat(tag, { dateStyle: 'long' })).format(new Date(iso)),
     formatDateTime: (iso) => (dateTime ??= new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' })).format(new Date(iso)),
   };
 }
 
-const I18nContext = React.createContext<I18n | null>(null);
+/** Whether all texts of the pane's language are in: the screens after sign-in need them. */
+export interface Texts {
+  state: 'start' | 'loading' | 'complete' | 'failed';
+  /** Asks for the language's chunk (once; again after a failure). */
+  load: () => void;
+}
+
+const I18nContext = React.createContext<{ i18n: I18n; texts: Texts } | null>(null);
 
 export interface I18nProviderProps {
   /** Outlook's UI language (`Office.context.displayLanguage`); Dutch for `nl-*`, else English. */
@@ -33,33 +43,51 @@ export interface I18nProviderProps {
 }
 
 /**
- * The pane speaks Outlook's language; there is no switch, as Outlook already has one. Its texts
- * are loaded before the first render (`index.tsx`); should they not be, nothing shows until they are.
+ * The pane speaks Outlook's language; there is no switch, as Outlook already has one. The texts
+ * of the screens before sign-in are at hand at once; the rest come in the language's chunk,
+ * which `TaskpaneApp` asks for once the first screen is up.
  */
 export function I18nProvider({ displayLanguage, children }: I18nProviderProps) {
   const locale = pickLocale([displayLanguage], null);
-  const [catalogue, setCatalogue] = React.useState(() => ({ locale, messages: loadedMessages(locale) }));
-  const messages = catalogue.locale === locale ? catalogue.messages : loadedMessages(locale);
+  const [loading, setLoading] = React.useState<{ locale: Locale; state: 'loading' | 'failed' } | null>(null);
+  // Bumped when a chunk arrives, so that the render below reads the catalogue again.
+  const [, setArrived] = React.useState(0);
+  const messages = loadedMessages(locale);
+  const live = React.useRef(true);
   React.useEffect(() => {
-    if (messages) return;
-    let live = true;
-    loadMessages(locale).then(
-      (loaded) => live && setCatalogue({ locale, messages: loaded }),
-      () => undefined, // index.tsx reports a pane that cannot load its texts.
-    );
+    live.current = true;
     return () => {
-      live = false;
+      live.current = false;
     };
-  }, [locale, messages]);
-  const value = React.useMemo(() => (messages ? createI18n(locale, messages) : null), [locale, messages]);
+  }, []);
+  const load = React.useCallback(() => {
+    if (loadedMessages(locale)) return;
+    setLoading({ locale, state: 'loading' });
+    loadMessages(locale).then(
+      () => live.current && setArrived((n) => n + 1),
+      () => live.current && setLoading({ locale, state: 'failed' }),
+    );
+  }, [locale]);
+  const state: Texts['state'] = messages ? 'complete' : loading?.locale === locale ? loading.state : 'start';
+  const value = React.useMemo(
+    () => ({ i18n: createI18n(locale, messages ?? startMessages[locale]), texts: { state, load } }),
+    [locale, messages, state, load],
+  );
   React.useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
-  return value ? <I18nContext.Provider value={value}>{children}</I18nContext.Provider> : null;
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
 export function useI18n(): I18n {
   const value = React.useContext(I18nContext);
   if (!value) throw new Error('useI18n needs an I18nProvider above it');
-  return value;
+  return value.i18n;
+}
+
+/** Whether the language's chunk is in, and how to ask for it. */
+export function useTexts(): Texts {
+  const value = React.useContext(I18nContext);
+  if (!value) throw new Error('useTexts needs an I18nProvider above it');
+  return value.texts;
 }

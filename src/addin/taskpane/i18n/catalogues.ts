@@ -2,8 +2,8 @@ import type { Locale, Messages } from './messages';
 
 /**
  * The pane's texts, one chunk per language: a sender's pane loads only Outlook's display
- * language (`early-start.ts` may ask for the browser's first, as a guess). `index.tsx` waits for
- * it before the first render, so screens find it loaded.
+ * language, once its first screen is up (the texts of that screen are in `start.ts`).
+ * `TaskpaneApp` shows the signed-in screens only when it has arrived.
  */
 const loaders: Record<Locale, () => Promise<Messages>> = {
   en: () => import(/* webpackChunkName: "i18n-en" */ './en').then((m) => m.en),
@@ -35,4 +35,10 @@ export function loadMessages(locale: Locale): Promise<Messages> {
 /** For tests, which import the catalogues themselves and render at once. */
 export function provideMessages(locale: Locale, messages: Messages): void {
   loaded[locale] = messages;
+}
+
+/** For tests of the pane before its language's chunk has arrived. */
+export function forgetMessages(locale: Locale): void {
+  delete loaded[locale];
+  delete pending[locale];
 }

@@ -1,26 +1,15 @@
+import { startEn } from './start';
+
 /**
  * English texts of the task pane. This object defines the key set: `nl.ts` must provide exactly
  * the same keys, so a missing or stray translation fails type-checking. Placeholders are `{name}`.
  */
 export const en = {
-  appName: 'Sealpost',
-  loading: 'Loading…',
-  serviceUnreachable: 'The Sealpost service could not be reached. Check your connection and try again.',
-  retry: 'Try again',
+  ...startEn,
   tabCompose: 'This message',
   tabSent: 'Sent securely',
   tabPrivacy: 'Privacy',
 
-  signInTitle: 'Sign in to Sealpost',
-  signInIntro: 'Sign in to check this message and send it securely.',
-  signInDevelopment: 'Development sign-in as {name} ({email}).',
-  signIn: 'Sign in',
-  signingIn: 'Signing in…',
-  signInCancelled: 'Sign-in was cancelled.',
-  signInUnavailable: 'Sign-in could not be completed: the service or Microsoft could not be reached. Try again.',
-  signInNotConfigured: 'Sign-in for Sealpost has not been set up for your organisation. Contact your administrator.',
-  signInFailed: 'Sign-in did not work. Try again.',
-  signInAgain: 'Your sign-in has ended. Sign in again to continue.',
   signedInAs: 'Signed in as {name}',
 
   senderNoticeTitle: 'What Sealpost records about you',
@@ -129,6 +118,5 @@ export const en = {
   revokeTitle: 'Revoke this message?',
   revokeBody: 'Recipients will no longer be able to open it. This cannot be undone.',
   revokeFailed: 'The message could not be revoked. Try again.',
-
 
 } as const;

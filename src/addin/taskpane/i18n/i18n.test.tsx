@@ -1,13 +1,19 @@
 import 'global-jsdom/register';
 import { afterEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cleanup, screen } from '@testing-library/react';
-import { fakeOffice, renderPane, renderSignedIn } from '../test-support';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { DEV_CONFIG, fakeOffice, renderPane, renderSignedIn } from '../test-support';
+import { forgetMessages, loadedMessages, provideMessages } from './catalogues';
 import { en } from './en';
 import type { MessageKey } from './messages';
 import { nl } from './nl';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  // Other tests render at once, with both catalogues in.
+  provideMessages('en', en);
+  provideMessages('nl', nl);
+});
 
 const placeholders = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort();
 
@@ -27,6 +33,26 @@ describe('the pane’s languages', () => {
     assert.ok(screen.getByRole('combobox', { name: 'Verificatie voor Bob Jansen' }));
     assert.ok(screen.getByRole('button', { name: 'Veilig versturen' }));
     assert.equal(document.documentElement.lang, 'nl');
+  });
+
+  it('show the first screen from the texts in the first bundle, and the signed-in screens once the language’s chunk is in', async () => {
+    forgetMessages('nl');
+    forgetMessages('en');
+    renderPane({
+      office: fakeOffice({ host: { displayLanguage: 'nl-NL' } }),
+      startConfig: { ok: true, data: DEV_CONFIG },
+      signIn: { known: true },
+    });
+    // At once, without the chunk: every text of the sign-in screen, none shown as its key.
+    const section = screen.getByRole('region', { name: 'Aanmelden bij Sealpost' });
+    assert.ok(within(section).getByText('Meld u aan om dit bericht te controleren en veilig te versturen.'));
+    assert.ok(within(section).getByText('Ontwikkelaanmelding als Anna de Vries (anna@example.nl).'));
+    for (const key of Object.keys(en)) assert.ok(!section.textContent?.includes(key), `${key} shown in place of its text`);
+    assert.equal(loadedMessages('en'), undefined, 'only Outlook’s language is asked for');
+    fireEvent.click(within(section).getByRole('button', { name: 'Aanmelden' }));
+    assert.ok(await screen.findByText('Aangemeld als Anna de Vries'));
+    assert.ok(loadedMessages('nl'));
+    assert.equal(loadedMessages('en'), undefined);
   });
 
   it('speak English to everyone else', async () => {

@@ -1,25 +1,13 @@
 import type { Messages } from './messages';
+import { startNl } from './start';
 
 /** Nederlandse teksten van het taakvenster; dezelfde sleutels als `en.ts`. */
 export const nl: Messages = {
-  appName: 'Sealpost',
-  loading: 'Laden…',
-  serviceUnreachable: 'De Sealpost-dienst is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.',
-  retry: 'Opnieuw proberen',
+  ...startNl,
   tabCompose: 'Dit bericht',
   tabSent: 'Veilig verzonden',
   tabPrivacy: 'Privacy',
 
-  signInTitle: 'Aanmelden bij Sealpost',
-  signInIntro: 'Meld u aan om dit bericht te controleren en veilig te versturen.',
-  signInDevelopment: 'Ontwikkelaanmelding als {name} ({email}).',
-  signIn: 'Aanmelden',
-  signingIn: 'Bezig met aanmelden…',
-  signInCancelled: 'Het aanmelden is geannuleerd.',
-  signInUnavailable: 'Aanmelden is niet gelukt: de dienst of Microsoft was niet bereikbaar. Probeer het opnieuw.',
-  signInNotConfigured: 'Aanmelden bij Sealpost is voor uw organisatie nog niet ingesteld. Neem contact op met uw beheerder.',
-  signInFailed: 'Aanmelden is niet gelukt. Probeer het opnieuw.',
-  signInAgain: 'Uw aanmelding is verlopen. Meld u opnieuw aan om verder te gaan.',
   signedInAs: 'Aangemeld als {name}',
 
   senderNoticeTitle: 'Wat Sealpost over u vastlegt',
@@ -128,6 +116,5 @@ export const nl: Messages = {
   revokeTitle: 'Dit bericht intrekken?',
   revokeBody: 'Ontvangers kunnen het dan niet meer openen. Dit kan niet ongedaan worden gemaakt.',
   revokeFailed: 'Het bericht kon niet worden ingetrokken. Probeer het opnieuw.',
-
 
 };
