@@ -204,7 +204,7 @@ async function loadOnce(browser: Browser, baseUrl: string, officeJs: string, pag
       for (const e of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
         if (e.startTime > ms) continue;
         const name = new URL(e.name).pathname.replace(/\.[0-9a-f]{16}\.js$/, '.js');
-        events.push([`${name} requested`, e.startTime], [`${name} arrived`, e.responseEnd]);
+        events.push([`${name} requested`, e.startTime], [`${name} first byte`, e.responseStart], [`${name} arrived`, e.responseEnd]);
       }
       for (const e of performance.getEntriesByType('mark')) events.push([`mark ${e.name}`, e.startTime]);
       for (const [start, duration] of (window as unknown as { __longTasks: [number, number][] }).__longTasks)
