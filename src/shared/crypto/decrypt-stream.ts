@@ -1,16 +1,17 @@
 import { HEADER_SIZE, SEALED_RECORD_SIZE } from './constants';
 import { EnvelopeError } from './envelope-error';
 import { checkHeaderPrefix, parseHeader } from './header';
-import { InFlight, RECORDS_IN_FLIGHT } from './in-flight';
+import { OrderedRecords, RECORDS_IN_FLIGHT } from './in-flight';
 import { checkKeyMaterial, derivePartKey, type PartKeyMaterial } from './part-key';
+import { decryptRecord } from './record';
 import { RecordBuffer } from './record-buffer';
-import { openFinalRecord, openInnerRecord } from './record-open';
+import { diagnoseInnerRecord, openFinalRecord } from './record-open';
 
 /**
  * Decrypts one part as a stream. One sealed record of look-ahead is kept: a full-size record is
  * opened as non-final only once a further byte has arrived, and whatever remains at the end is
  * opened as the final record. Up to RECORDS_IN_FLIGHT records are opened at once, but results are
- * taken strictly in order: plaintext of a record is emitted only after every earlier record has
+ * released strictly in order: plaintext of a record is emitted only after every earlier record has
  * verified, and the first failure errors the stream before anything later is emitted. Every
  * emitted byte is authentic, but the part is complete only when the stream closes without error;
  * consumers must discard the output on error.
@@ -24,7 +25,7 @@ export function decryptPart(km: PartKeyMaterial, label: string): TransformStream
     messageId: km.messageId,
   };
   const pending = new RecordBuffer(RECORDS_IN_FLIGHT);
-  const opening = new InFlight<Uint8Array<ArrayBuffer>>(RECORDS_IN_FLIGHT);
+  const records = new OrderedRecords(RECORDS_IN_FLIGHT);
   let header: Uint8Array<ArrayBuffer> | null = null;
   let key: CryptoKey;
   let counter = 0;
@@ -42,45 +43,44 @@ export function decryptPart(km: PartKeyMaterial, label: string): TransformStream
     return true;
   }
 
-  /** Starts the next record; only while fewer than RECORDS_IN_FLIGHT run, which keeps its bytes intact. */
-  function startRecord(final: boolean): void {
-    const sealed = pending.take(final ? pending.size : SEALED_RECORD_SIZE);
-    opening.add((final ? openFinalRecord : openInnerRecord)(key, header!, counter, sealed));
-    counter += 1;
-  }
-
-  /** Starts the buffered non-final records; returns a promise only when it has to wait for room. */
-  function openFullRecords(controller: TransformStreamDefaultController<Uint8Array<ArrayBuffer>>): Promise<void> | undefined {
+  /**
+   * Starts the buffered non-final records while there is room; true once all are started. Only
+   * while fewer than RECORDS_IN_FLIGHT run, which keeps a record's bytes intact for its diagnosis.
+   */
+  function openFullRecords(): boolean {
     // Strictly more than one sealed record buffered: the first one cannot be the final record.
     while (pending.size > SEALED_RECORD_SIZE) {
-      if (opening.full) return openAfterWaiting(controller);
-      startRecord(false);
+      if (records.full) return false;
+      const sealed = pending.take(SEALED_RECORD_SIZE);
+      const at = counter++;
+      records.add(decryptRecord(key, header!, records.nonce(at, false), sealed), (error) => diagnoseInnerRecord(error, key, header!, at, sealed));
     }
-    // Records still in flight are emitted by the next call, or by flush.
-    return undefined;
+    // Records still in flight are emitted as they complete, at the latest before flush ends.
+    return true;
   }
 
-  async function openAfterWaiting(controller: TransformStreamDefaultController<Uint8Array<ArrayBuffer>>): Promise<void> {
-    while (pending.size > SEALED_RECORD_SIZE) {
-      if (opening.full) controller.enqueue(await opening.next());
-      startRecord(false);
-    }
+  function openFinal(): boolean {
+    if (records.full) return false;
+    records.add(openFinalRecord(key, header!, counter++, pending.take(pending.size)));
+    return true;
   }
 
   return new TransformStream<Uint8Array, Uint8Array<ArrayBuffer>>({
+    start(controller) {
+      records.attach(controller);
+    },
     // Not async: most small chunks complete no record, and skipping a promise per chunk matters.
-    transform(chunk, controller) {
+    transform(chunk) {
       pending.push(chunk);
-      if (header) return pending.size > SEALED_RECORD_SIZE ? openFullRecords(controller) : undefined;
-      if (pending.size >= HEADER_SIZE) return readHeader().then(() => openFullRecords(controller));
+      if (header) return pending.size > SEALED_RECORD_SIZE ? records.run(openFullRecords) : undefined;
+      if (pending.size >= HEADER_SIZE) return readHeader().then(() => records.run(openFullRecords));
       checkHeaderPrefix(pending.peek(HEADER_SIZE));
       return undefined;
     },
-    async flush(controller) {
+    async flush() {
       if (!(await readHeader())) throw new EnvelopeError('truncated');
-      if (opening.full) controller.enqueue(await opening.next());
-      startRecord(true);
-      while (opening.size > 0) controller.enqueue(await opening.next());
+      await records.run(openFinal);
+      await records.drain();
     },
   });
 }

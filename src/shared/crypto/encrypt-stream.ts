@@ -1,8 +1,8 @@
 import { RECORD_SIZE } from './constants';
 import { buildHeader } from './header';
-import { InFlight, RECORDS_IN_FLIGHT } from './in-flight';
+import { OrderedRecords, RECORDS_IN_FLIGHT } from './in-flight';
 import { checkKeyMaterial, derivePartKey, type PartKeyMaterial } from './part-key';
-import { sealRecord } from './record';
+import { encryptRecord } from './record';
 import { RecordBuffer } from './record-buffer';
 
 /**
@@ -24,50 +24,43 @@ export function createEncryptStream(
   // Marked handled here; the error still surfaces through start() below.
   keyPromise.catch(() => undefined);
   const pending = new RecordBuffer(RECORDS_IN_FLIGHT);
-  const sealing = new InFlight<Uint8Array<ArrayBuffer>>(RECORDS_IN_FLIGHT);
+  const records = new OrderedRecords(RECORDS_IN_FLIGHT);
   let key: CryptoKey;
   let counter = 0;
 
-  /** Starts the next record; only while fewer than RECORDS_IN_FLIGHT run, which keeps its bytes intact. */
-  function startRecord(final: boolean): void {
-    // 0..65536 bytes remain for the final record; it is empty only when the whole part is empty.
-    const plaintext = pending.take(final ? pending.size : RECORD_SIZE);
-    sealing.add(sealRecord(key, header, counter, final, plaintext));
-    counter += 1;
-  }
-
-  /** Starts the buffered non-final records; returns a promise only when it has to wait for room. */
-  function sealFullRecords(controller: TransformStreamDefaultController<Uint8Array<ArrayBuffer>>): Promise<void> | undefined {
+  /** Starts the buffered non-final records while there is room; true once all are started. */
+  function sealFullRecords(): boolean {
     // Strictly more than one record buffered: the first one cannot be the final record.
     while (pending.size > RECORD_SIZE) {
-      if (sealing.full) return sealAfterWaiting(controller);
-      startRecord(false);
+      // Only while fewer than RECORDS_IN_FLIGHT run, which keeps a record's bytes intact.
+      if (records.full) return false;
+      records.add(encryptRecord(key, header, records.nonce(counter++, false), pending.take(RECORD_SIZE)));
     }
-    // Records still in flight are emitted by the next call, or by flush.
-    return undefined;
+    // Records still in flight are emitted as they complete, at the latest before flush ends.
+    return true;
   }
 
-  async function sealAfterWaiting(controller: TransformStreamDefaultController<Uint8Array<ArrayBuffer>>): Promise<void> {
-    while (pending.size > RECORD_SIZE) {
-      if (sealing.full) controller.enqueue(await sealing.next());
-      startRecord(false);
-    }
+  function sealFinal(): boolean {
+    if (records.full) return false;
+    // 0..65536 bytes remain for the final record; it is empty only when the whole part is empty.
+    records.add(encryptRecord(key, header, records.nonce(counter++, true), pending.take(pending.size)));
+    return true;
   }
 
   return new TransformStream<Uint8Array, Uint8Array<ArrayBuffer>>({
     async start(controller) {
+      records.attach(controller);
       key = await keyPromise;
       controller.enqueue(header.slice());
     },
     // Not async: most small chunks complete no record, and skipping a promise per chunk matters.
-    transform(chunk, controller) {
+    transform(chunk) {
       pending.push(chunk);
-      return pending.size > RECORD_SIZE ? sealFullRecords(controller) : undefined;
+      return pending.size > RECORD_SIZE ? records.run(sealFullRecords) : undefined;
     },
-    async flush(controller) {
-      if (sealing.full) controller.enqueue(await sealing.next());
-      startRecord(true);
-      while (sealing.size > 0) controller.enqueue(await sealing.next());
+    async flush() {
+      await records.run(sealFinal);
+      await records.drain();
     },
   });
 }

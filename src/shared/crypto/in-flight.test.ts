@@ -29,6 +29,8 @@ interface Spy {
   calls: number;
   /** The most calls that were running at the same time. */
   maxRunning: number;
+  /** Calls whose nonce array was rewritten before they settled (the streams reuse a few arrays). */
+  nonceRewrites: number;
 }
 
 /**
@@ -39,14 +41,17 @@ interface Spy {
  */
 async function withSlowSubtle<T>(body: (spy: Spy) => Promise<T>): Promise<T> {
   const subtle = globalThis.crypto.subtle;
-  const spy: Spy = { calls: 0, maxRunning: 0 };
+  const spy: Spy = { calls: 0, maxRunning: 0, nonceRewrites: 0 };
   let running = 0;
   const slow = <A extends unknown[]>(call: (...args: A) => Promise<ArrayBuffer>) => async (...args: A) => {
     const delay = (RECORDS_IN_FLIGHT - (spy.calls++ % RECORDS_IN_FLIGHT)) * 3;
     spy.maxRunning = Math.max(spy.maxRunning, ++running);
+    const nonce = (args[0] as { iv: Uint8Array }).iv;
+    const sent = nonce.slice();
     // Settled first, so that a failure is not left without a handler during the delay.
     const result = await Promise.allSettled([call(...args)]);
     await sleep(delay);
+    if (nonce.some((byte, i) => byte !== sent[i])) spy.nonceRewrites += 1;
     running -= 1;
     if (result[0].status === 'rejected') throw result[0].reason;
     return result[0].value;
@@ -81,12 +86,14 @@ for (const sizes of CHUNKINGS) {
       const out = await readUntilError(chunkedSource(plaintext, sizes).pipeThrough(encryptPart(km, LABEL)));
       assert.equal(out.code, 'none');
       assert.equal(spy.maxRunning, RECORDS_IN_FLIGHT);
+      // A nonce array is written for a later record only once its own record is done.
+      assert.equal(spy.nonceRewrites, 0);
       // The nonce binds each record's position, so this fails for any record emitted out of order.
       assert.deepEqual(await decryptBytes(km, LABEL, out.bytes), plaintext);
     });
     await withSlowSubtle(async (spy) => {
       const out = await readUntilError(chunkedSource(sealed, sizes).pipeThrough(decryptPart(km, LABEL)));
-      assert.deepEqual([out.code, spy.maxRunning], ['none', RECORDS_IN_FLIGHT]);
+      assert.deepEqual([out.code, spy.maxRunning, spy.nonceRewrites], ['none', RECORDS_IN_FLIGHT, 0]);
       assert.deepEqual(out.bytes, plaintext);
     });
   });
@@ -138,3 +145,37 @@ for (const [what, bytes, code] of cases) {
     await assert.rejects(decryptBytes(km, LABEL, bytes), { code });
   });
 }
+
+test('cancelling the output while records are in flight stops the streams without unhandled rejections', async () => {
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+  process.on('unhandledRejection', onUnhandled);
+  try {
+    for (const [make, input] of [[() => encryptPart(km, LABEL), plaintext], [() => decryptPart(km, LABEL), sealed]] as const) {
+      // The delays let the records in flight settle after the cancel, into a cancelled stream.
+      await withSlowSubtle(async (spy) => {
+        const reader = chunkedSource(input, [input.length]).pipeThrough(make()).getReader();
+        // Two chunks out (the encryptor's first is the header), more records still running.
+        await reader.read();
+        await reader.read();
+        const started = spy.calls;
+        await reader.cancel(new Error('the reader went away'));
+        await sleep(10 * RECORDS_IN_FLIGHT);
+        assert.ok(started >= 2, `${started} records started`);
+        // Nothing is started after the cancel.
+        assert.equal(spy.calls, started);
+      });
+    }
+    // A tampered record still in flight fails after the cancel.
+    await withSlowSubtle(async () => {
+      const reader = chunkedSource(flip(sealed, recordAt(2) + 2), [sealed.length]).pipeThrough(decryptPart(km, LABEL)).getReader();
+      await reader.read();
+      await reader.cancel(new Error('the reader went away'));
+      await sleep(10 * RECORDS_IN_FLIGHT);
+    });
+    await sleep(10);
+    assert.deepEqual(unhandled, []);
+  } finally {
+    process.off('unhandledRejection', onUnhandled);
+  }
+});
