@@ -3,21 +3,23 @@
  * waits for Office.js, builds the real services (the Office.js adapter, the service API, the
  * sign-in with MSAL or the Office dialog) and renders, in Outlook's language (the texts of the
  * first screens are in this bundle; `TaskpaneApp` loads the rest). The service's configuration is
- * already on its way by then (`early-start.ts`); when it arrives in time, the first render is the
+ * already on its way by then (taskpane.html preloads it); when it is in, the first render is the
  * first screen.
  */
-// First: its requests leave before the rest of the bundle is evaluated.
-import { api, fetchImpl, startConfig } from './early-start';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createSignIn } from '../auth/create-sign-in';
 import { officeDialogOpener, type DialogUi } from '../auth/dialog/open-dialog';
+import type { FetchLike } from '../../client/api/http';
 import { createOfficeJsAdapter } from '../office/office-js-adapter';
+import { createSenderApi } from './api/sender-api';
 import type { TaskpaneServices } from './services';
+import { readStartConfig } from './start-config';
 import { TaskpaneRoot } from './TaskpaneRoot';
 import { loadDarkTheme, prefersDark } from './theme';
 
 const origin = window.location.origin;
+const fetchImpl: FetchLike = (input, init) => fetch(input, init);
 
 /**
  * How long the first render waits for the service's configuration. It is usually
@@ -42,15 +44,18 @@ void Office.onReady(async () => {
   if (!container) return;
   // The dark theme is a small chunk: a pane that starts dark waits for it rather than flash light
   // (a failed request leaves it light).
-  const [serviceConfig] = await Promise.all([startConfig(CONFIG_WAIT_MS), prefersDark() ? loadDarkTheme().catch(() => undefined) : undefined]);
+  const [start] = await Promise.all([
+    readStartConfig(createSenderApi({ origin, fetch: fetchImpl }), CONFIG_WAIT_MS),
+    prefersDark() ? loadDarkTheme().catch(() => undefined) : undefined,
+  ]);
   const services: TaskpaneServices = {
     office,
-    api,
+    api: start.api,
     createSignIn: (config) =>
       createSignIn(config, { fetch: fetchImpl, profile: () => office.userProfile(), naaSupported, openDialog, origin }),
     navigator: window.navigator,
     origin,
-    startConfig: serviceConfig,
+    ...(start.config ? { startConfig: start.config } : {}),
   };
   createRoot(container).render(
     <StrictMode>
