@@ -114,35 +114,6 @@ export function commands(mode, publicUrl = process.env.SEALPOST_PUBLIC_URL) {
 }
 
 /**
- * Adds `<link rel="preload">` tags to one HTML page, so that the browser asks for what its script
- * needs first while it is still parsing the page, rather than once the script has arrived and run:
- * `fetch` URLs (the script must fetch them with the same mode and credentials: `crossorigin`
- * matches a same-origin `fetch()`), and the files of named lazy chunks.
- */
-class PreloadPlugin {
-  constructor(htmlFile, { fetch = [], chunks = [] }) {
-    this.htmlFile = htmlFile;
-    this.fetch = fetch;
-    this.chunks = chunks;
-  }
-
-  apply(compiler) {
-    compiler.hooks.compilation.tap('PreloadPlugin', (compilation) => {
-      HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap('PreloadPlugin', (data) => {
-        if (data.outputName !== this.htmlFile) return data;
-        const link = (attributes) => ({ tagName: 'link', voidTag: true, meta: { plugin: 'PreloadPlugin' }, attributes });
-        const scripts = [...compilation.chunks]
-          .filter((chunk) => this.chunks.includes(chunk.name))
-          .flatMap((chunk) => [...chunk.files].filter((file) => file.endsWith('.js')))
-          .map((file) => link({ rel: 'preload', as: 'script', href: `${compilation.outputOptions.publicPath}${file}` }));
-        const fetches = this.fetch.map((href) => link({ rel: 'preload', as: 'fetch', crossorigin: 'anonymous', href }));
-        return { ...data, headTags: [...fetches, ...scripts, ...data.headTags] };
-      });
-    });
-  }
-}
-
-/**
  * The Outlook task pane (`addin/taskpane.html`) and its sign-in dialog page (`addin/auth-dialog.html`),
  * served by the service from dist/web/addin at /addin/. MSAL stays out of the pane's initial
  * bundle: the pane imports it dynamically, so it becomes a chunk loaded only for Azure AD sign-in.
@@ -175,8 +146,6 @@ export function taskpane(mode) {
         // Deferred, so Office.js (a plain script in <head>) has run first.
         scriptLoading: 'defer',
       }),
-      // The service's sign-in configuration (ADDIN_CONFIG_PATH), which the first screen waits for.
-      new PreloadPlugin('taskpane.html', { fetch: ['/api/addin/config'] }),
       new HtmlWebpackPlugin({
         template: './src/addin/auth/dialog/auth-dialog.html',
         filename: 'auth-dialog.html',

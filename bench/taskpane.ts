@@ -21,9 +21,11 @@
  * page script records performance.now() (milliseconds since navigation start) at the first DOM
  * mutation after which the page's first meaningful element exists: for the pane the heading of its
  * first screen (`#sign-in-title`; a fresh context has no session, so that screen is the sign-in,
- * reached after Office.onReady, GET /api/addin/config and the silent sign-in attempt; the loading
- * spinner before it does not count), for the baseline its heading (`#bare-title`). One untimed
- * load of each page first, then the two pages alternate.
+ * reached after Office.onReady, with the service's sign-in configuration that the service writes
+ * into the page, and the sign-in's answer that it holds no session; a spinner before it would not
+ * count), for the baseline its heading (`#bare-title`). The service serves both pages; only the
+ * pane's gets the configuration block (its route is the pane's). One untimed load of each page
+ * first, then the two pages alternate.
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';

@@ -3,7 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startService, type TestService } from './support/service';
 import { checkManifest } from '../scripts/manifest-check';
-import { ADDIN_CONFIG_PATH } from '../src/addin/auth/config-path';
+import { ADDIN_CONFIG_ELEMENT_ID, ADDIN_CONFIG_PATH } from '../src/addin/auth/config-path';
+import { paneWithConfig } from '../src/server/routes/addin';
 
 describe('serving the add-in', () => {
   let withUrl: TestService;
@@ -42,17 +43,28 @@ describe('serving the add-in', () => {
     assert.match(csp, /object-src 'none'/);
   });
 
-  it('has the browser ask for the sign-in configuration while it parses the pane, at the path the pane fetches', async () => {
-    const html = await (await fetch(`${withUrl.baseUrl}/addin/taskpane.html`)).text();
-    const links = [...html.matchAll(/<link\b[^>]*>/g)].map((m) => m[0]);
-    const preload = links.find((l) => /rel="?preload/.test(l) && /as="?fetch/.test(l));
-    assert.ok(preload, `no fetch preload in ${links.join(' ')}`);
-    // Without crossorigin the browser would not hand the preloaded answer to the pane's fetch().
-    assert.match(preload, /crossorigin=("?anonymous"?|"")/);
-    const href = /href="?([^"\s>]+)/.exec(preload)?.[1];
-    assert.equal(href, ADDIN_CONFIG_PATH);
-    const config = await fetch(`${withUrl.baseUrl}${href}`);
-    assert.equal(config.status, 200);
-    assert.ok(((await config.json()) as { privacyUrl?: string }).privacyUrl);
+  it('writes the sign-in configuration into the task pane’s page, the same as GET /api/addin/config gives', async () => {
+    const res = await fetch(`${withUrl.baseUrl}/addin/taskpane.html`);
+    assert.equal(res.headers.get('cache-control'), 'no-cache');
+    assert.match(res.headers.get('content-type') ?? '', /^text\/html/);
+    const html = await res.text();
+    const block = new RegExp(`<script id="${ADDIN_CONFIG_ELEMENT_ID}" type="application/json">(.*?)</script>`).exec(html);
+    assert.ok(block, 'the data block is in the page');
+    assert.ok(html.indexOf(block[0]) < html.indexOf('</head>'), 'in <head>, before the bundle');
+    const api = await (await fetch(`${withUrl.baseUrl}${ADDIN_CONFIG_PATH}`)).json();
+    assert.deepEqual(JSON.parse(block[1]!), api);
+    // The rest of the page is the build's: its bundle is still referenced.
+    assert.match(html, /<script defer(?:="")? src="?\/addin\/taskpane\.[0-9a-f]{16}\.js/);
+  });
+
+  it('escapes the configuration so that no value can end the data block', () => {
+    const html = paneWithConfig('<html><head><title>t</title></head><body></body></html>', {
+      azure: null,
+      devSignIn: false,
+      privacyUrl: 'https://x.example/</script><script>alert(1)</script>',
+    });
+    assert.equal(html.match(/<\/script>/g)?.length, 1, 'only the block’s own end tag');
+    const json = /type="application\/json">(.*?)<\/script>/.exec(html)![1]!;
+    assert.equal(JSON.parse(json).privacyUrl, 'https://x.example/</script><script>alert(1)</script>');
   });
 });

@@ -3,8 +3,7 @@
  * waits for Office.js, builds the real services (the Office.js adapter, the service API, the
  * sign-in with MSAL or the Office dialog) and renders, in Outlook's language (the texts of the
  * first screens are in this bundle; `TaskpaneApp` loads the rest). The service's configuration is
- * already on its way by then (taskpane.html preloads it); when it is in, the first render is the
- * first screen.
+ * in the page (see start-config.ts), so the first render is the first screen.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -14,7 +13,7 @@ import type { FetchLike } from '../../client/api/http';
 import { createOfficeJsAdapter } from '../office/office-js-adapter';
 import { createSenderApi } from './api/sender-api';
 import type { TaskpaneServices } from './services';
-import { readStartConfig } from './start-config';
+import { embeddedConfig, readStartConfig } from './start-config';
 import { TaskpaneRoot } from './TaskpaneRoot';
 import { loadDarkTheme, prefersDark } from './theme';
 
@@ -22,9 +21,8 @@ const origin = window.location.origin;
 const fetchImpl: FetchLike = (input, init) => fetch(input, init);
 
 /**
- * How long the first render waits for the service's configuration. It is usually
- * here before the bundle has run (taskpane.html preloads it); from a slow service the pane shows
- * its start (a spinner after a moment) rather than nothing.
+ * How long the first render waits for the service's configuration when the page came without it:
+ * from a slow service the pane shows its start (a spinner after a moment) rather than nothing.
  */
 const CONFIG_WAIT_MS = 200;
 
@@ -44,8 +42,10 @@ void Office.onReady(async () => {
   if (!container) return;
   // The dark theme is a small chunk: a pane that starts dark waits for it rather than flash light
   // (a failed request leaves it light).
+  const api = createSenderApi({ origin, fetch: fetchImpl });
+  const embedded = embeddedConfig(document);
   const [start] = await Promise.all([
-    readStartConfig(createSenderApi({ origin, fetch: fetchImpl }), CONFIG_WAIT_MS),
+    embedded ? { config: { ok: true, data: embedded } as const, api } : readStartConfig(api, CONFIG_WAIT_MS),
     prefersDark() ? loadDarkTheme().catch(() => undefined) : undefined,
   ]);
   const services: TaskpaneServices = {

@@ -2,7 +2,7 @@
  * What Outlook loads: the task pane and event runtime under /addin/, icons under /assets/, the
  * allow-list that lets the classic-Windows runtime call us, and the add-in's start-up config.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
@@ -12,6 +12,7 @@ import type { Config } from '../config';
 import { MANIFEST_FILE } from '../paths';
 import { AppError } from '../../shared/errors';
 import { ADDIN_PATHS, buildManifest } from '../../addin/manifest-urls';
+import { ADDIN_CONFIG_ELEMENT_ID, ADDIN_CONFIG_PATH } from '../../addin/auth/config-path';
 
 
 const SUPPORT_PAGE = `<!doctype html><html lang="nl"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -49,10 +50,57 @@ export function addinCsp(config: Config) {
   ].join('; ');
 }
 
+/**
+ * The task pane's page with the service's sign-in configuration written into it, as a JSON data
+ * block: browsers never run a `<script type="application/json">` (so the CSP is untouched), and
+ * the pane reads it at once instead of asking `GET /api/addin/config` and waiting for the answer
+ * before its first screen. `<` is escaped, so no value can end the block.
+ */
+export function paneWithConfig(html: string, addinConfig: AddinConfig): string {
+  const json = JSON.stringify(addinConfig).replace(/</g, '\\u003c');
+  const block = `<script id="${ADDIN_CONFIG_ELEMENT_ID}" type="application/json">${json}</script>`;
+  const head = html.indexOf('</head>');
+  return head < 0 ? html : `${html.slice(0, head)}${block}${html.slice(head)}`;
+}
+
+/** The built page, read again only when the build has replaced it (`npm run dev` rebuilds). */
+function builtPage(file: string): () => string | null {
+  let cached: { mtimeMs: number; html: string } | null = null;
+  return () => {
+    let mtimeMs: number;
+    try {
+      mtimeMs = statSync(file).mtimeMs;
+    } catch {
+      return null;
+    }
+    if (cached?.mtimeMs !== mtimeMs) cached = { mtimeMs, html: readFileSync(file, 'utf8') };
+    return cached.html;
+  };
+}
+
 export async function addinRoutes(parent: FastifyInstance, config: Config, assetsDir: string) {
   const app = parent.withTypeProvider<TypeBoxTypeProvider>();
   const csp = addinCsp(config);
   const addinDir = join(config.webDir, 'addin');
+  const addinConfig: AddinConfig = {
+    azure: config.azure
+      ? { clientId: config.azure.clientId, authority: `${config.azure.authority}/organizations`, scopes: [`api://${config.azure.clientId}/access_as_user`] }
+      : null,
+    devSignIn: config.devSignIn,
+    privacyUrl: `${config.publicUrl}/privacy`,
+  };
+  const panePage = builtPage(join(addinDir, 'taskpane.html'));
+  let paneHtml: { built: string; served: string } | null = null;
+  app.get(ADDIN_PATHS.taskpane, { schema: { hide: true } }, async (_request, reply) => {
+    const built = panePage();
+    if (!built) throw new AppError('not_found', 'The task pane has not been built (npm run build).');
+    if (paneHtml?.built !== built) paneHtml = { built, served: paneWithConfig(built, addinConfig) };
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('Content-Security-Policy', csp)
+      .header('Cache-Control', 'no-cache')
+      .send(paneHtml.served);
+  });
   if (existsSync(addinDir)) {
     await app.register(fastifyStatic, {
       root: addinDir,
@@ -97,11 +145,6 @@ export async function addinRoutes(parent: FastifyInstance, config: Config, asset
     reply.type('text/html; charset=utf-8').header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'").send(SUPPORT_PAGE),
   );
 
-  app.get('/api/addin/config', { schema: { tags: ['sender'], response: { 200: AddinConfig } } }, async () => ({
-    azure: config.azure
-      ? { clientId: config.azure.clientId, authority: `${config.azure.authority}/organizations`, scopes: [`api://${config.azure.clientId}/access_as_user`] }
-      : null,
-    devSignIn: config.devSignIn,
-    privacyUrl: `${config.publicUrl}/privacy`,
-  }));
+  // The same answer is in the task pane's page (paneWithConfig); this is for other clients.
+  app.get(ADDIN_CONFIG_PATH, { schema: { tags: ['sender'], response: { 200: AddinConfig } } }, async () => addinConfig);
 }
