@@ -15,7 +15,7 @@ import { provideMessages } from './i18n/catalogues';
 import { en } from './i18n/en';
 import { nl } from './i18n/nl';
 import type { TaskpaneServices } from './services';
-import { TaskpaneRoot } from './TaskpaneRoot';
+import { TaskpaneRoot, type TaskpaneRootProps } from './TaskpaneRoot';
 
 // The signed-in pane is a lazy chunk; its first import in a test file takes a while under tsx.
 configure({ asyncUtilTimeout: 5000 });
@@ -106,6 +106,8 @@ export interface PaneSetup {
   signIn?: FakeSignInOptions;
   /** The configuration as `index.tsx` hands it over when it arrived before the first render. */
   startConfig?: TaskpaneServices['startConfig'];
+  /** Instead of the language chunks. */
+  loadTexts?: TaskpaneRootProps['loadTexts'];
 }
 
 /** Renders the whole pane over fakes; the fake sign-in succeeds silently unless told otherwise. */
@@ -121,7 +123,7 @@ export function renderPane(setup: PaneSetup = {}) {
     origin: ORIGIN,
     ...(setup.startConfig ? { startConfig: setup.startConfig } : {}),
   };
-  return { office, api, signIn, ...render(<TaskpaneRoot services={services} />) };
+  return { office, api, signIn, ...render(<TaskpaneRoot services={services} {...(setup.loadTexts ? { loadTexts: setup.loadTexts } : {})} />) };
 }
 
 /** The pane with the sender already signed in (silently). */

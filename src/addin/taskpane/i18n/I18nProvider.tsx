@@ -39,6 +39,8 @@ const I18nContext = React.createContext<{ i18n: I18n; texts: Texts } | null>(nul
 export interface I18nProviderProps {
   /** Outlook's UI language (`Office.context.displayLanguage`); Dutch for `nl-*`, else English. */
   displayLanguage: string;
+  /** Fetches a language's chunk; tests may pass one that fails. */
+  loadTexts?: (locale: Locale) => Promise<Messages>;
   children?: React.ReactNode;
 }
 
@@ -47,12 +49,11 @@ export interface I18nProviderProps {
  * of the screens before sign-in are at hand at once; the rest come in the language's chunk,
  * which `TaskpaneApp` asks for once the first screen is up.
  */
-export function I18nProvider({ displayLanguage, children }: I18nProviderProps) {
+export function I18nProvider({ displayLanguage, loadTexts = loadMessages, children }: I18nProviderProps) {
   const locale = pickLocale([displayLanguage], null);
   const [loading, setLoading] = React.useState<{ locale: Locale; state: 'loading' | 'failed' } | null>(null);
-  // Bumped when a chunk arrives, so that the render below reads the catalogue again.
-  const [, setArrived] = React.useState(0);
-  const messages = loadedMessages(locale);
+  const [arrived, setArrived] = React.useState<{ locale: Locale; messages: Messages } | null>(null);
+  const messages = loadedMessages(locale) ?? (arrived?.locale === locale ? arrived.messages : undefined);
   const live = React.useRef(true);
   React.useEffect(() => {
     live.current = true;
@@ -61,13 +62,13 @@ export function I18nProvider({ displayLanguage, children }: I18nProviderProps) {
     };
   }, []);
   const load = React.useCallback(() => {
-    if (loadedMessages(locale)) return;
+    if (messages) return;
     setLoading({ locale, state: 'loading' });
-    loadMessages(locale).then(
-      () => live.current && setArrived((n) => n + 1),
+    loadTexts(locale).then(
+      (loaded) => live.current && setArrived({ locale, messages: loaded }),
       () => live.current && setLoading({ locale, state: 'failed' }),
     );
-  }, [locale]);
+  }, [locale, loadTexts, messages]);
   const state: Texts['state'] = messages ? 'complete' : loading?.locale === locale ? loading.state : 'start';
   const value = React.useMemo(
     () => ({ i18n: createI18n(locale, messages ?? startMessages[locale]), texts: { state, load } }),

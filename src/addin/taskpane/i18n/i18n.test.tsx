@@ -55,6 +55,22 @@ describe('the pane’s languages', () => {
     assert.equal(loadedMessages('en'), undefined);
   });
 
+  it('say so when the language’s chunk cannot be loaded after sign-in, and load it on "Try again"', async () => {
+    forgetMessages('en');
+    let fail = true;
+    const loadTexts = async () => {
+      if (fail) throw new Error('offline');
+      return en;
+    };
+    renderPane({ startConfig: { ok: true, data: DEV_CONFIG }, signIn: { known: true }, loadTexts });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    assert.ok(await screen.findByText(/The Sealpost service could not be reached/));
+    assert.equal(screen.queryByText('Signed in as Anna de Vries'), null);
+    fail = false;
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    assert.ok(await screen.findByText('Signed in as Anna de Vries'));
+  });
+
   it('speak English to everyone else', async () => {
     renderPane({ office: fakeOffice({ host: { displayLanguage: 'de-DE' } }) });
     assert.ok(await screen.findByRole('button', { name: 'Sign in' }));
