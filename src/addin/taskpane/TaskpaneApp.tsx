@@ -38,15 +38,21 @@ export function TaskpaneApp() {
   const texts = useTexts();
   const { step, signInNow, signedOut, retry } = useSignIn();
   const { load: loadTexts } = texts;
-  // Once the first screen is up: the signed-in screens and the rest of the texts.
-  React.useEffect(
-    () =>
-      whenIdle(() => {
-        void loadSignedIn().catch(() => undefined);
-        loadTexts();
-      }),
-    [loadTexts],
-  );
+  const starting = step.kind === 'starting';
+  const requested = React.useRef(false);
+  // The signed-in screens and the rest of the texts: while a silent sign-in runs (MSAL asking
+  // Outlook), at once, as signing in is then the likely outcome; otherwise once the first screen
+  // is up and the pane is idle.
+  React.useEffect(() => {
+    if (requested.current) return undefined;
+    const load = () => {
+      requested.current = true;
+      void loadSignedIn().catch(() => undefined);
+      loadTexts();
+    };
+    if (starting) return load();
+    return whenIdle(load);
+  }, [starting, loadTexts]);
   const signedIn = step.kind === 'signedIn';
   // Signed in (silently) before the pane was idle: now.
   React.useEffect(() => {

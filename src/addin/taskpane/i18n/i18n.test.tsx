@@ -1,7 +1,8 @@
 import 'global-jsdom/register';
 import { afterEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { FAKE_SESSION } from '../../auth/fake-sign-in';
 import { DEV_CONFIG, fakeOffice, renderPane, renderSignedIn } from '../test-support';
 import { forgetMessages, loadedMessages, provideMessages } from './catalogues';
 import { en } from './en';
@@ -69,6 +70,22 @@ describe('the pane’s languages', () => {
     fail = false;
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     assert.ok(await screen.findByText('Signed in as Anna de Vries'));
+  });
+
+  it('are asked for at once while a silent sign-in runs, and only once the pane is idle behind the sign-in screen', async () => {
+    forgetMessages('en');
+    const asked: string[] = [];
+    const loadTexts = async (locale: string) => (asked.push(locale), en);
+    renderPane({ startConfig: { ok: true, data: DEV_CONFIG }, signIn: { kind: 'azure', silent: FAKE_SESSION }, loadTexts });
+    assert.deepEqual(asked, ['en'], 'with the silent attempt, not after it');
+    assert.ok(await screen.findByText('Signed in as Anna de Vries'));
+    cleanup();
+
+    asked.length = 0;
+    renderPane({ startConfig: { ok: true, data: DEV_CONFIG }, signIn: { known: true }, loadTexts });
+    assert.ok(screen.getByRole('button', { name: 'Sign in' }));
+    assert.deepEqual(asked, [], 'not before the first screen is up');
+    await waitFor(() => assert.deepEqual(asked, ['en']));
   });
 
   it('speak English to everyone else', async () => {
