@@ -38,11 +38,11 @@ export function TaskpaneApp() {
   const texts = useTexts();
   const { step, signInNow, signedOut, retry } = useSignIn();
   const { load: loadTexts } = texts;
-  const starting = step.kind === 'starting';
+  // The signed-in screens and the rest of the texts: at once while a silent sign-in runs (MSAL
+  // asking Outlook, signing in is then the likely outcome) or once signed in; behind the sign-in
+  // screen, once it is up and the pane is idle.
+  const urgent = step.kind === 'starting' || step.kind === 'signedIn';
   const requested = React.useRef(false);
-  // The signed-in screens and the rest of the texts: while a silent sign-in runs (MSAL asking
-  // Outlook), at once, as signing in is then the likely outcome; otherwise once the first screen
-  // is up and the pane is idle.
   React.useEffect(() => {
     if (requested.current) return undefined;
     const load = () => {
@@ -50,14 +50,9 @@ export function TaskpaneApp() {
       void loadSignedIn().catch(() => undefined);
       loadTexts();
     };
-    if (starting) return load();
+    if (urgent) return load();
     return whenIdle(load);
-  }, [starting, loadTexts]);
-  const signedIn = step.kind === 'signedIn';
-  // Signed in (silently) before the pane was idle: now.
-  React.useEffect(() => {
-    if (signedIn && texts.state === 'start') loadTexts();
-  }, [signedIn, texts.state, loadTexts]);
+  }, [urgent, loadTexts]);
   if (step.kind === 'starting') return <Starting label={t('loading')} />;
   if (step.kind === 'unreachable') {
     return <PaneNotice actions={<Button onClick={retry}>{t('retry')}</Button>}>{t('serviceUnreachable')}</PaneNotice>;

@@ -13,7 +13,7 @@ import type { FetchLike } from '../../client/api/http';
 import { createOfficeJsAdapter } from '../office/office-js-adapter';
 import { createSenderApi } from './api/sender-api';
 import type { TaskpaneServices } from './services';
-import { embeddedConfig, readStartConfig } from './start-config';
+import { readStartConfig } from './start-config';
 import { TaskpaneRoot } from './TaskpaneRoot';
 import { loadDarkTheme, prefersDark } from './theme';
 
@@ -40,12 +40,10 @@ void Office.onReady(async () => {
   const openDialog = officeDialogOpener(Office.context.ui as unknown as DialogUi, origin);
   const container = document.getElementById('root');
   if (!container) return;
-  // The dark theme is a small chunk: a pane that starts dark waits for it rather than flash light
-  // (a failed request leaves it light).
-  const api = createSenderApi({ origin, fetch: fetchImpl });
-  const embedded = embeddedConfig(document);
   const [start] = await Promise.all([
-    embedded ? { config: { ok: true, data: embedded } as const, api } : readStartConfig(api, CONFIG_WAIT_MS),
+    readStartConfig(createSenderApi({ origin, fetch: fetchImpl }), CONFIG_WAIT_MS),
+    // The dark theme is a small chunk: a pane that starts dark waits for it rather than flash
+    // light (a failed request leaves it light).
     prefersDark() ? loadDarkTheme().catch(() => undefined) : undefined,
   ]);
   const services: TaskpaneServices = {

@@ -28,6 +28,13 @@ describe('the configuration for the first render', () => {
     assert.equal(embeddedConfig(page(`<script id="sealpost-config">${JSON.stringify(DEV_CONFIG)}</script>`)), undefined);
   });
 
+  it('comes from the page without asking the service when the page has it', async () => {
+    const api = fakeApi();
+    const start = await readStartConfig(api, 200, page(`<script id="sealpost-config" type="application/json">${JSON.stringify(DEV_CONFIG)}</script>`));
+    assert.deepEqual(start.config, { ok: true, data: DEV_CONFIG });
+    assert.equal(api.callsOf('getConfig').length, 0);
+  });
+
   it('is handed over when it is in within the wait', async () => {
     const api = fakeApi();
     const start = await readStartConfig(api, 200);

@@ -38,7 +38,12 @@ export interface StartConfig {
   api: SenderApi;
 }
 
-export async function readStartConfig(api: SenderApi, waitMs: number): Promise<StartConfig> {
+/**
+ * The configuration in the page, or else the service's answer if it comes within `waitMs`.
+ */
+export async function readStartConfig(api: SenderApi, waitMs: number, doc: Document = document): Promise<StartConfig> {
+  const embedded = embeddedConfig(doc);
+  if (embedded) return { config: { ok: true, data: embedded }, api };
   const asked = api.getConfig();
   let answer: Result<AddinConfig> | undefined;
   void asked.then((settled) => (answer = settled));

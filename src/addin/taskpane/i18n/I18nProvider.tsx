@@ -51,9 +51,10 @@ export interface I18nProviderProps {
  */
 export function I18nProvider({ displayLanguage, loadTexts = loadMessages, children }: I18nProviderProps) {
   const locale = pickLocale([displayLanguage], null);
-  const [loading, setLoading] = React.useState<{ locale: Locale; state: 'loading' | 'failed' } | null>(null);
-  const [arrived, setArrived] = React.useState<{ locale: Locale; messages: Messages } | null>(null);
-  const messages = loadedMessages(locale) ?? (arrived?.locale === locale ? arrived.messages : undefined);
+  // What the last request for a language's chunk gave, while it is that language that is shown.
+  const [fetched, setFetched] = React.useState<{ locale: Locale; result: 'loading' | 'failed' | Messages } | null>(null);
+  const result = fetched?.locale === locale ? fetched.result : undefined;
+  const messages = loadedMessages(locale) ?? (typeof result === 'object' ? result : undefined);
   const live = React.useRef(true);
   React.useEffect(() => {
     live.current = true;
@@ -63,13 +64,13 @@ export function I18nProvider({ displayLanguage, loadTexts = loadMessages, childr
   }, []);
   const load = React.useCallback(() => {
     if (messages) return;
-    setLoading({ locale, state: 'loading' });
+    setFetched({ locale, result: 'loading' });
     loadTexts(locale).then(
-      (loaded) => live.current && setArrived({ locale, messages: loaded }),
-      () => live.current && setLoading({ locale, state: 'failed' }),
+      (loaded) => live.current && setFetched({ locale, result: loaded }),
+      () => live.current && setFetched({ locale, result: 'failed' }),
     );
   }, [locale, loadTexts, messages]);
-  const state: Texts['state'] = messages ? 'complete' : loading?.locale === locale ? loading.state : 'start';
+  const state: Texts['state'] = messages ? 'complete' : typeof result === 'string' ? result : 'start';
   const value = React.useMemo(
     () => ({ i18n: createI18n(locale, messages ?? startMessages[locale]), texts: { state, load } }),
     [locale, messages, state, load],
