@@ -47,7 +47,7 @@ export function codeEmail(locale: Locale, code: string): EmailContent {
     text: `${t.intro} ${code}\n\n${t.use}\n\n${t.never}\n\n${t.ignore}\n`,
     html: page(locale, [
       paragraph(t.intro),
-      `<p style="font-size:28px;font-weight:bold;letter-spacing:4px;font-family:monospace">${escapeHtml(code)}</p>`,
+      codeParagraph(code),
       paragraph(t.use),
       paragraph(t.never),
       paragraph(t.ignore),
@@ -108,7 +108,7 @@ export function privacyCodeEmail(locale: Locale, code: string): EmailContent {
     text: `${t.intro} ${code}\n\n${t.use}\n\n${t.ignore}\n`,
     html: page(locale, [
       paragraph(t.intro),
-      `<p style="font-size:28px;font-weight:bold;letter-spacing:4px;font-family:monospace">${escapeHtml(code)}</p>`,
+      codeParagraph(code),
       paragraph(t.use),
       paragraph(t.ignore),
     ]),
@@ -140,6 +140,11 @@ export function messageOpenedEmail(locale: Locale, values: { sentAt: Date; unsub
     text: `${t.intro}\n\n${t.where}\n\n${t.off} ${url}\n`,
     html: page(locale, [paragraph(t.intro), paragraph(t.where), `<p>${escapeHtml(t.off)} <a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p>`]),
   };
+}
+
+/** The code itself, large and spaced, in an HTML e-mail. */
+function codeParagraph(code: string): string {
+  return `<p style="font-size:28px;font-weight:bold;letter-spacing:4px;font-family:monospace">${escapeHtml(code)}</p>`;
 }
 
 function assertCode(code: string): void {

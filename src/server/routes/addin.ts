@@ -63,8 +63,11 @@ export function paneWithConfig(html: string, addinConfig: AddinConfig): string {
   return head < 0 ? html : `${html.slice(0, head)}${block}${html.slice(head)}`;
 }
 
-/** The built page, read again only when the build has replaced it (`npm run dev` rebuilds). */
-function builtPage(file: string): () => string | null {
+/**
+ * The built page as `prepare` makes it, read and prepared again only when the build has replaced
+ * it (`npm run dev` rebuilds).
+ */
+function builtPage(file: string, prepare: (html: string) => string): () => string | null {
   let cached: { mtimeMs: number; html: string } | null = null;
   return () => {
     let mtimeMs: number;
@@ -73,7 +76,7 @@ function builtPage(file: string): () => string | null {
     } catch {
       return null;
     }
-    if (cached?.mtimeMs !== mtimeMs) cached = { mtimeMs, html: readFileSync(file, 'utf8') };
+    if (cached?.mtimeMs !== mtimeMs) cached = { mtimeMs, html: prepare(readFileSync(file, 'utf8')) };
     return cached.html;
   };
 }
@@ -89,17 +92,15 @@ export async function addinRoutes(parent: FastifyInstance, config: Config, asset
     devSignIn: config.devSignIn,
     privacyUrl: `${config.publicUrl}/privacy`,
   };
-  const panePage = builtPage(join(addinDir, 'taskpane.html'));
-  let paneHtml: { built: string; served: string } | null = null;
+  const panePage = builtPage(join(addinDir, 'taskpane.html'), (html) => paneWithConfig(html, addinConfig));
   app.get(ADDIN_PATHS.taskpane, { schema: { hide: true } }, async (_request, reply) => {
-    const built = panePage();
-    if (!built) throw new AppError('not_found', 'The task pane has not been built (npm run build).');
-    if (paneHtml?.built !== built) paneHtml = { built, served: paneWithConfig(built, addinConfig) };
+    const html = panePage();
+    if (!html) throw new AppError('not_found', 'The task pane has not been built (npm run build).');
     return reply
       .type('text/html; charset=utf-8')
       .header('Content-Security-Policy', csp)
       .header('Cache-Control', 'no-cache')
-      .send(paneHtml.served);
+      .send(html);
   });
   if (existsSync(addinDir)) {
     await app.register(fastifyStatic, {

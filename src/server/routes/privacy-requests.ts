@@ -2,7 +2,7 @@
  * Data-subject requests over HTTP: anyone who proves an e-mail address (the portal's "Your data"
  * page), a signed-in sender for their own account, and an organisation's administrators.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ErrorResponse, Id } from '../../shared/protocol/api';
@@ -43,6 +43,8 @@ export function privacyRequestRoutes(
 ) {
   const app = parent.withTypeProvider<TypeBoxTypeProvider>();
   const { challenges, requests, productMail } = deps;
+  /** The address the request's privacy session proved. */
+  const proven = (request: FastifyRequest) => challenges.address(bearerToken(request));
 
   // ------------------------------------------------------------ anyone, after proving an address
   {
@@ -73,32 +75,32 @@ export function privacyRequestRoutes(
     app.get(
       '/api/privacy/me',
       { schema: { tags, security, summary: 'Everything held about the proven address', response: { 200: PersonalData, ...errors } } },
-      async (request) => requests.report(await challenges.address(bearerToken(request))),
+      async (request) => requests.report(await proven(request)),
     );
 
     app.get(
       '/api/privacy/me/export',
       { schema: { tags, security, summary: 'The same, as a JSON file to keep or take elsewhere', response: { 200: PersonalData, ...errors } } },
-      async (request, reply) => exportReply(reply, await requests.export(await challenges.address(bearerToken(request)))),
+      async (request, reply) => exportReply(reply, await requests.export(await proven(request))),
     );
 
     app.patch(
       '/api/privacy/me',
       { schema: { tags, security, summary: 'Correct the name (at once) or the mobile number (queued for the sender)', body: RectifyRequest, response: { 200: RectifyResponse, ...errors } } },
-      async (request) => requests.rectifyRecipient(await challenges.address(bearerToken(request)), request.body),
+      async (request) => requests.rectifyRecipient(await proven(request), request.body),
     );
 
     app.delete(
       '/api/privacy/me',
       { schema: { tags, security, summary: 'Erase the recipient data of the proven address', response: { 200: EraseResponse, ...errors } } },
-      async (request) => requests.eraseRecipient(await challenges.address(bearerToken(request))),
+      async (request) => requests.eraseRecipient(await proven(request)),
     );
 
     app.put(
       '/api/privacy/me/objection',
       { schema: { tags, security, summary: 'Switch product e-mails off or on', body: ObjectionRequest, response: { 200: ObjectionResponse, ...errors } } },
       async (request) => {
-        await requests.object(await challenges.address(bearerToken(request)), request.body.productEmailsOff);
+        await requests.object(await proven(request), request.body.productEmailsOff);
         return { productEmailsOff: request.body.productEmailsOff };
       },
     );
@@ -122,7 +124,7 @@ export function privacyRequestRoutes(
         { schema: { tags, summary: 'One-click unsubscribe from product e-mails', params: TokenParams, response: { 200: Type.String(), 204: Type.Null(), ...errors } } },
         async (request, reply) => {
           await productMail.unsubscribe(request.params.token);
-          if (request.headers.accept?.includes('text/html')) return reply.type('text/html; charset=utf-8').header('Content-Security-Policy', PAGE_CSP).send(page('done'));
+          if (request.headers.accept?.includes('text/html')) return sendPage(reply, 'done');
           return reply.status(204).send(null);
         },
       );
@@ -130,7 +132,7 @@ export function privacyRequestRoutes(
     app.get(
       '/api/privacy/unsubscribe/:token',
       { schema: { hide: true, params: TokenParams } },
-      async (_request, reply) => reply.type('text/html; charset=utf-8').header('Content-Security-Policy', PAGE_CSP).send(page('ask')),
+      async (_request, reply) => sendPage(reply, 'ask'),
     );
   }
 
@@ -202,6 +204,10 @@ export function privacyRequestRoutes(
 }
 
 const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+function sendPage(reply: FastifyReply, state: 'ask' | 'done') {
+  return reply.type('text/html; charset=utf-8').header('Content-Security-Policy', PAGE_CSP).send(page(state));
+}
 
 function page(state: 'ask' | 'done'): string {
   const body =

@@ -49,10 +49,14 @@ export class ProductMail {
     }
   }
 
+  /** The MAC that makes an unsubscribe link for this address hash, and no other, valid. */
+  private linkMac(hash: Buffer): Buffer {
+    return hmac(this.deps.config.codeKey, 'unsubscribe-link', hash.toString('base64url')).subarray(0, 16);
+  }
+
   unsubscribeToken(address: string): string {
     const hash = this.addressHash(address);
-    const mac = hmac(this.deps.config.codeKey, 'unsubscribe-link', hash.toString('base64url')).subarray(0, 16);
-    return `${hash.toString('base64url')}.${mac.toString('base64url')}`;
+    return `${hash.toString('base64url')}.${this.linkMac(hash).toString('base64url')}`;
   }
 
   /** The one-click unsubscribe: a valid token switches product e-mails off for its address. */
@@ -60,8 +64,7 @@ export class ProductMail {
     const [hash64, mac64] = token.split('.');
     const hash = Buffer.from(hash64 ?? '', 'base64url');
     const given = Buffer.from(mac64 ?? '', 'base64url');
-    const expected = hmac(this.deps.config.codeKey, 'unsubscribe-link', hash.toString('base64url')).subarray(0, 16);
-    if (hash.length !== 32 || !safeEqual(expected, given)) throw new AppError('not_found', 'This unsubscribe link is not valid.');
+    if (hash.length !== 32 || !safeEqual(this.linkMac(hash), given)) throw new AppError('not_found', 'This unsubscribe link is not valid.');
     await this.setHash(hash, true);
   }
 

@@ -91,7 +91,6 @@ export class PrivacyRequests {
       throw new AppError('bad_request', 'No mobile number is held for this address: messages to it do not use text-message codes.', { field: 'phone' });
     }
     await this.db.transaction().execute(async (trx) => {
-      const orgs = [...new Set(rows.map((r) => r.organisation_id))];
       if (change.name !== undefined) {
         await trx.updateTable('recipients').set({ name: change.name.trim() }).where('id', 'in', rows.map((r) => r.id)).execute();
         applied.push('name');
@@ -100,7 +99,7 @@ export class PrivacyRequests {
         await this.applyPhone(trx, a, phone, actor.admin.organisationId);
         applied.push('phone');
       }
-      if (applied.length) await this.recordHandled(trx, orgs, 'rectify', actor, 'recipient');
+      if (applied.length) await this.recordHandled(trx, rows.map((r) => r.organisation_id), 'rectify', actor, 'recipient');
       if (phone !== undefined && actor.source === 'self') {
         for (const org of new Set(rows.filter((r) => r.method === 'sms').map((r) => r.organisation_id))) {
           const row = this.requestRow(org, 'recipient', 'rectify', 'self', 'open', at, { subject_email: a, requested_change: JSON.stringify({ phone }) });
@@ -174,7 +173,7 @@ export class PrivacyRequests {
         .where('subject_kind', '=', 'recipient');
       if (scope.organisationId) open = open.where('organisation_id', '=', scope.organisationId);
       await open.execute();
-      await this.recordHandled(trx, [...new Set(rows.map((r) => r.organisation_id))], 'erase', actor, 'recipient');
+      await this.recordHandled(trx, rows.map((r) => r.organisation_id), 'erase', actor, 'recipient');
       await auditMany(
         trx,
         at,
@@ -214,7 +213,7 @@ export class PrivacyRequests {
           .where('id', '=', row.id)
           .execute();
       }
-      await this.recordHandled(trx, [...new Set(rows.map((r) => r.organisation_id))], 'erase', actor, 'sender');
+      await this.recordHandled(trx, rows.map((r) => r.organisation_id), 'erase', actor, 'sender');
       await auditMany(trx, at, rows.map((r) => ({ type: 'sender.erased' as const, organisationId: r.organisation_id, senderId: r.id })));
     });
     rows.forEach((r) => this.parts.senders.forget(r.id));
@@ -324,12 +323,12 @@ export class PrivacyRequests {
     return q.execute();
   }
 
-  /** Organisations holding records about the address: as recipient or as sender. */
+  /** Organisations holding records about the address, as recipient or as sender (repeats included). */
   private async organisationsOf(address: string, scope: Scope): Promise<string[]> {
     const recipients = await this.recipientRows(this.db, address, scope);
     let senders = this.db.selectFrom('senders').select('organisation_id').where('email', '=', address);
     if (scope.organisationId) senders = senders.where('organisation_id', '=', scope.organisationId);
-    return [...new Set([...recipients.map((r) => r.organisation_id), ...(await senders.execute()).map((s) => s.organisation_id)])];
+    return [...recipients.map((r) => r.organisation_id), ...(await senders.execute()).map((s) => s.organisation_id)];
   }
 
   private requestRow(
@@ -369,8 +368,8 @@ export class PrivacyRequests {
     return row;
   }
 
-  /** A handled request in each organisation concerned, with its audit event. */
+  /** A handled request in each organisation concerned (each once, however often it is listed), with its audit event. */
   private async recordHandled(trx: Db, organisationIds: string[], type: PrivacyRequestType, actor: Actor, subjectKind: SubjectKind = 'recipient') {
-    for (const org of organisationIds) await this.insertHandled(trx, org, type, actor, subjectKind);
+    for (const org of new Set(organisationIds)) await this.insertHandled(trx, org, type, actor, subjectKind);
   }
 }
