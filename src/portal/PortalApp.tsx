@@ -1,7 +1,5 @@
-import { Button, MessageBarActions, Spinner } from '@fluentui/react-components';
-import { ErrorNotice } from '../client/components/ErrorNotice';
-import { StepHeading } from './components/StepHeading';
-import { useStepStyles } from './components/useStepStyles';
+import { Spinner } from '@fluentui/react-components';
+import { RetryStep } from './components/RetryStep';
 import { UnavailablePage } from './components/UnavailablePage';
 import { ReadView } from './features/read/ReadView';
 import { VerifyFlow } from './features/verify/VerifyFlow';
@@ -12,25 +10,15 @@ import { usePortalApp } from './usePortalApp';
 /** Picks the screen for the current step. */
 export function PortalApp({ link }: { link: PortalLink | null }) {
   const { t } = useI18n();
-  const stepStyles = useStepStyles();
   const { step, onVerified, onUnavailable, onSessionEnded, retry } = usePortalApp(link);
 
   if (step.kind === 'unavailable' || !link) return <UnavailablePage />;
   if (step.kind === 'checking') return <Spinner label={t('loading')} />;
   if (step.kind === 'offline') {
     return (
-      <section className={stepStyles.step}>
-        <StepHeading>{t('networkErrorTitle')}</StepHeading>
-        <ErrorNotice
-          action={
-            <MessageBarActions>
-              <Button onClick={retry}>{t('retry')}</Button>
-            </MessageBarActions>
-          }
-        >
-          {t('networkErrorBody')}
-        </ErrorNotice>
-      </section>
+      <RetryStep title={t('networkErrorTitle')} onRetry={retry}>
+        {t('networkErrorBody')}
+      </RetryStep>
     );
   }
   if (step.kind === 'verify') {

@@ -17,6 +17,7 @@ import type {
   RecipientRecord,
 } from '../shared/protocol/privacy-api';
 import type { SealedContent } from '../shared/crypto';
+import { recording, type ApiCall as SharedApiCall } from '../client/test-support';
 import type { PrivacyApi } from './api/privacy-api';
 import type { RecipientApi } from './api/recipient-api';
 import type { PortalEnvelope } from './envelope';
@@ -67,22 +68,7 @@ export function streamOf(chunks: Uint8Array[], error?: Error): ReadableStream<Ui
 
 export const bytesOf = (text: string) => new TextEncoder().encode(text);
 
-export type ApiCall<Api = RecipientApi> = { method: keyof Api; args: unknown[] };
-
-/** Wraps every method of a fake API so that the calls it gets are recorded, in order. */
-function recording<Api extends object>(base: Api): Api & { calls: ApiCall<Api>[] } {
-  const calls: ApiCall<Api>[] = [];
-  const recorded = Object.fromEntries(
-    Object.entries(base).map(([method, fn]) => [
-      method,
-      (...args: unknown[]) => {
-        calls.push({ method: method as keyof Api, args });
-        return (fn as (...a: unknown[]) => unknown)(...args);
-      },
-    ]),
-  ) as unknown as Api;
-  return Object.assign(recorded, { calls });
-}
+export type ApiCall<Api = RecipientApi> = SharedApiCall<Api>;
 
 /** A recipient API whose every answer a test can set; it records what the portal asked. */
 export function fakeApi(overrides: Partial<RecipientApi> = {}): RecipientApi & { calls: ApiCall[] } {

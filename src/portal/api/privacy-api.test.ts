@@ -1,23 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { routes } from '../../shared/protocol/routes';
+import { jsonResponse as json, overFakeFetch, type SeenRequest } from '../../client/test-support';
 import { createPrivacyApi, exportFileName } from './privacy-api';
 
-type Seen = { url: string; init?: RequestInit };
-
-function fakeFetch(respond: (seen: Seen) => Response | Promise<Response>) {
-  const seen: Seen[] = [];
-  const fetchImpl = async (url: string, init?: RequestInit) => {
-    const call = { url, init };
-    seen.push(call);
-    return respond(call);
-  };
-  return { seen, api: createPrivacyApi(fetchImpl) };
-}
-
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
-const headersOf = (seen: Seen | undefined) => (seen?.init?.headers ?? {}) as Record<string, string>;
+const fakeFetch = (respond: (seen: SeenRequest) => Response | Promise<Response>) => overFakeFetch(createPrivacyApi, respond);
+const headersOf = (seen: SeenRequest | undefined) => (seen?.init?.headers ?? {}) as Record<string, string>;
 
 describe('privacy API client', () => {
   it('asks for a code without a token, and verifies it', async () => {

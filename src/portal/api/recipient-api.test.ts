@@ -1,25 +1,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { routes } from '../../shared/protocol/api';
+import { jsonResponse as json, overFakeFetch, type SeenRequest } from '../../client/test-support';
 import { createRecipientApi } from './recipient-api';
 
 const ID = 'AAAAAAAAAAAAAAAAAAAAAA';
 const VID = 'BBBBBBBBBBBBBBBBBBBBBB';
 
-type Seen = { url: string; init?: RequestInit };
-
-function fakeFetch(respond: (seen: Seen) => Response | Promise<Response>) {
-  const seen: Seen[] = [];
-  const fetchImpl = async (url: string, init?: RequestInit) => {
-    const call = { url, init };
-    seen.push(call);
-    return respond(call);
-  };
-  return { seen, api: createRecipientApi(fetchImpl) };
-}
-
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const fakeFetch = (respond: (seen: SeenRequest) => Response | Promise<Response>) => overFakeFetch(createRecipientApi, respond);
 
 describe('recipient API client', () => {
   it('posts the address and language as JSON to the start-verification route', async () => {

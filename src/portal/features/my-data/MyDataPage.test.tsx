@@ -41,11 +41,17 @@ async function enterCode(code = '123456') {
   fireEvent.click(screen.getByRole('button', { name: 'Verify' }));
 }
 
-/** Through steps 1 and 2 to the data. */
-async function signIn(overrides: Partial<PrivacyApi> = {}) {
+/** Through steps 1 and 2: the address, then the code. */
+async function proveAddress(overrides: Partial<PrivacyApi> = {}) {
   const started = start(overrides);
   await enterEmail();
   await enterCode();
+  return started;
+}
+
+/** Through steps 1 and 2 to the data. */
+async function signIn(overrides: Partial<PrivacyApi> = {}) {
+  const started = await proveAddress(overrides);
   await screen.findByRole('heading', { level: 1, name: `What we hold about ${SUBJECT}` });
   return started;
 }
@@ -102,9 +108,7 @@ describe('your data: proving the address', () => {
   });
 
   it('asks for a code again for a new code, with the same address', async () => {
-    const { privacy } = start({ verify: async () => fail('code_expired') });
-    await enterEmail();
-    await enterCode();
+    const { privacy } = await proveAddress({ verify: async () => fail('code_expired') });
     assert.match((await screen.findByRole('alert')).textContent ?? '', /expired/);
     fireEvent.click(screen.getByRole('button', { name: 'Use a different e-mail address' }));
     assert.equal((await screen.findByRole('textbox', { name: 'E-mail address' }) as HTMLInputElement).value, SUBJECT);
@@ -159,12 +163,7 @@ describe('your data: what is held', () => {
 
   it('offers a retry when the data cannot be loaded', async () => {
     let answers = 0;
-    const { privacy } = await (async () => {
-      const started = start({ getData: async () => (answers++ === 0 ? fail('unavailable') : ok(personalData())) });
-      await enterEmail();
-      await enterCode();
-      return started;
-    })();
+    const { privacy } = await proveAddress({ getData: async () => (answers++ === 0 ? fail('unavailable') : ok(personalData())) });
     await screen.findByRole('heading', { level: 1, name: 'Your data could not be loaded' });
     assert.match(screen.getByRole('alert').textContent ?? '', /could not be reached/);
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
@@ -303,9 +302,7 @@ describe('your data: actions', () => {
   });
 
   it('treats an expired session on loading the same way', async () => {
-    start({ getData: async () => fail('session_expired') });
-    await enterEmail();
-    await enterCode();
+    await proveAddress({ getData: async () => fail('session_expired') });
     assert.ok(await screen.findByRole('heading', { level: 1, name: 'Your data' }));
     assert.match(screen.getByRole('status').textContent ?? '', /Your session has ended/);
   });

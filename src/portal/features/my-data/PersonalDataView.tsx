@@ -1,7 +1,8 @@
 import * as React from 'react';
-import { Body1, Button, Caption1, Field, MessageBarActions, Spinner, Subtitle1, Switch } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, Spinner, Subtitle1, Switch } from '@fluentui/react-components';
 import type { PersonalData } from '../../../shared/protocol/privacy-api';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { RetryStep } from '../../components/RetryStep';
 import { StepHeading } from '../../components/StepHeading';
 import { useStepStyles } from '../../components/useStepStyles';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -111,18 +112,9 @@ export function PersonalDataView({ token, expiresAt, onEnded }: PersonalDataView
   if (load.kind === 'loading') return <Spinner label={t('myDataLoading')} />;
   if (load.kind === 'failed') {
     return (
-      <section className={step.step}>
-        <StepHeading>{t('myDataLoadFailedTitle')}</StepHeading>
-        <ErrorNotice
-          action={
-            <MessageBarActions>
-              <Button onClick={state.retry}>{t('retry')}</Button>
-            </MessageBarActions>
-          }
-        >
-          {t(load.notice.key, load.notice.vars)}
-        </ErrorNotice>
-      </section>
+      <RetryStep title={t('myDataLoadFailedTitle')} onRetry={state.retry}>
+        {t(load.notice.key, load.notice.vars)}
+      </RetryStep>
     );
   }
 

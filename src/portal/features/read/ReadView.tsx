@@ -1,6 +1,7 @@
-import { Body1, Button, MessageBarActions, Spinner } from '@fluentui/react-components';
+import { Body1, Spinner } from '@fluentui/react-components';
 import type { VerifyResponse } from '../../../shared/protocol/api';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { RetryStep } from '../../components/RetryStep';
 import { StepHeading } from '../../components/StepHeading';
 import { useStepStyles } from '../../components/useStepStyles';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -42,18 +43,9 @@ export function ReadView({ link, session, onSessionEnded, onUnavailable }: ReadV
       );
     case 'error':
       return (
-        <section className={step.step}>
-          <StepHeading>{t('networkErrorTitle')}</StepHeading>
-          <ErrorNotice
-            action={
-              <MessageBarActions>
-                <Button onClick={retry}>{t('retry')}</Button>
-              </MessageBarActions>
-            }
-          >
-            {t('networkErrorBody')}
-          </ErrorNotice>
-        </section>
+        <RetryStep title={t('networkErrorTitle')} onRetry={retry}>
+          {t('networkErrorBody')}
+        </RetryStep>
       );
     case 'ready':
       return (

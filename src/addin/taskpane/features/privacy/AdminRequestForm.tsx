@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Switch, Text } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, Input, Radio, RadioGroup, Select, Switch, Text } from '@fluentui/react-components';
 import type { ErrorBody, Result } from '../../../../shared/errors';
 import type { AdminPrivacyRequest, AdminPrivacyResponse, PrivacyRequestType } from '../../../../shared/protocol/privacy-api';
 import { ErrorNotice } from '../../../../client/components/ErrorNotice';
@@ -55,9 +55,9 @@ function Outcome({ request, response }: { request: AdminPrivacyRequest; response
   if (request.type === 'rectify') lines.push(t(response.request.status === 'open' ? 'privacyRunQueued' : 'privacyRunApplied'));
   return (
     <>
-      <MessageBar intent="success" layout="multiline" role="status">
-        <MessageBarBody>{lines.join(' ')}</MessageBarBody>
-      </MessageBar>
+      <ErrorNotice intent="success" role="status">
+        {lines.join(' ')}
+      </ErrorNotice>
       {data ? (
         <JsonDownload getFile={async () => ({ ok: true, data: { fileName: personalDataFileName(data.generatedAt), json: JSON.stringify(data, null, 2) } })} />
       ) : null}

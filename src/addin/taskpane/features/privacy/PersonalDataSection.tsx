@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Body1, Button, Caption1, Field, Link, MessageBar, MessageBarActions, MessageBarBody, Spinner, Subtitle2, Switch, Text } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, Link, MessageBarActions, Spinner, Subtitle2, Switch, Text } from '@fluentui/react-components';
 import type { VerificationMethod } from '../../../../shared/protocol/api';
 import type { ErrorBody } from '../../../../shared/errors';
 import type { RecipientRecord, SenderRecord } from '../../../../shared/protocol/privacy-api';
@@ -154,11 +154,6 @@ export function PersonalDataSection({ onRetry }: PersonalDataSectionProps) {
   const styles = usePrivacyStyles();
   const { config, signedOut } = useSession();
   const { state, exportFile, setProductEmailsOff, erase } = usePersonalData();
-  const privacyLink = (
-    <Link href={config.privacyUrl} target="_blank" rel="noopener noreferrer">
-      {t('privacyLink')}
-    </Link>
-  );
 
   return (
     <section className={paneStyles.section} aria-labelledby="privacy-data-title">
@@ -181,14 +176,19 @@ export function PersonalDataSection({ onRetry }: PersonalDataSectionProps) {
         </ErrorNotice>
       ) : null}
       {state.kind === 'erased' ? (
-        <MessageBar intent="success" layout="multiline" role="status">
-          <MessageBarBody>{t('privacyErased', { count: state.erasedRecords })}</MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" onClick={signedOut}>
-              {t('privacySignOut')}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
+        <ErrorNotice
+          intent="success"
+          role="status"
+          action={
+            <MessageBarActions>
+              <Button size="small" onClick={signedOut}>
+                {t('privacySignOut')}
+              </Button>
+            </MessageBarActions>
+          }
+        >
+          {t('privacyErased', { count: state.erasedRecords })}
+        </ErrorNotice>
       ) : null}
       {state.kind === 'done' ? (
         <>
@@ -220,7 +220,11 @@ export function PersonalDataSection({ onRetry }: PersonalDataSectionProps) {
           <EraseAccount onErase={erase} />
         </>
       ) : null}
-      <Caption1>{privacyLink}</Caption1>
+      <Caption1>
+        <Link href={config.privacyUrl} target="_blank" rel="noopener noreferrer">
+          {t('privacyLink')}
+        </Link>
+      </Caption1>
     </section>
   );
 }

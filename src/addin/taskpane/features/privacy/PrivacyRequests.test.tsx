@@ -3,14 +3,11 @@ import { afterEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderSignedIn } from '../../test-support';
-import { fakePrivacyService, installFetch, queueEntry, restoreFetch, watchDownloads } from './privacy-test-support';
+import { fakePrivacyService, installFetch, queueEntry, restoreGlobals, watchDownloads, type FakeServiceOptions } from './privacy-test-support';
 
-let downloads: ReturnType<typeof watchDownloads> | null = null;
 afterEach(() => {
   cleanup();
-  restoreFetch();
-  downloads?.restore();
-  downloads = null;
+  restoreGlobals();
 });
 
 const QUEUE_URL = '/api/admin/privacy-requests?status=open';
@@ -26,6 +23,14 @@ async function openPrivacyTab() {
 async function openQueue() {
   await openPrivacyTab();
   return screen.findByRole('region', { name: 'Privacy requests' });
+}
+
+/** An administrator with an empty queue, at the form that runs a request for a person. */
+async function openRunForm(options: FakeServiceOptions = {}) {
+  const service = installFetch(fakePrivacyService({ queue: [], ...options }));
+  renderSignedIn();
+  const section = await openQueue();
+  return { service, form: within(section).getByRole('form', { name: 'Run a request for a person' }) };
 }
 
 describe('privacy requests (administrators)', () => {
@@ -118,11 +123,8 @@ describe('privacy requests (administrators)', () => {
   });
 
   it('runs an access request for a person and offers the data as a JSON download', async () => {
-    const service = installFetch(fakePrivacyService({ queue: [] }));
-    downloads = watchDownloads();
-    renderSignedIn();
-    const section = await openQueue();
-    const form = within(section).getByRole('form', { name: 'Run a request for a person' });
+    const { service, form } = await openRunForm();
+    const downloads = watchDownloads();
     fireEvent.change(within(form).getByRole('textbox', { name: /E-mail address/ }), { target: { value: ' dave@example.com ' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Run request' }));
     const status = await within(form).findByRole('status');
@@ -133,17 +135,14 @@ describe('privacy requests (administrators)', () => {
     );
 
     fireEvent.click(within(form).getByRole('button', { name: 'Download as JSON' }));
-    await waitFor(() => assert.equal(downloads!.clicked.length, 1));
+    await waitFor(() => assert.equal(downloads.clicked.length, 1));
     assert.equal(downloads.clicked[0]?.download, 'sealpost-personal-data-2030-04-02.json');
     const saved = JSON.parse(await downloads.created[0]!.text()) as { email: string; format: string };
     assert.deepEqual([saved.format, saved.email], ['sealpost-personal-data/1', 'dave@example.com']);
   });
 
   it('sends a correction with the name and number, and a sender’s correction is not offered', async () => {
-    const service = installFetch(fakePrivacyService({ queue: [] }));
-    renderSignedIn();
-    const section = await openQueue();
-    const form = within(section).getByRole('form', { name: 'Run a request for a person' });
+    const { service, form } = await openRunForm();
     fireEvent.change(within(form).getByRole('combobox', { name: 'Request' }), { target: { value: 'rectify' } });
     fireEvent.change(within(form).getByRole('textbox', { name: /E-mail address/ }), { target: { value: 'erin@example.com' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Run request' }));
@@ -171,10 +170,7 @@ describe('privacy requests (administrators)', () => {
   });
 
   it('erases a person’s data only after confirmation', async () => {
-    const service = installFetch(fakePrivacyService({ queue: [] }));
-    renderSignedIn();
-    const section = await openQueue();
-    const form = within(section).getByRole('form', { name: 'Run a request for a person' });
+    const { service, form } = await openRunForm();
     fireEvent.click(within(form).getByRole('radio', { name: 'Sender' }));
     fireEvent.change(within(form).getByRole('combobox', { name: 'Request' }), { target: { value: 'erase' } });
     fireEvent.change(within(form).getByRole('textbox', { name: /E-mail address/ }), { target: { value: 'frank@example.com' } });
@@ -188,10 +184,7 @@ describe('privacy requests (administrators)', () => {
   });
 
   it('sends an objection with the choice, and shows the service’s error', async () => {
-    const service = installFetch(fakePrivacyService({ queue: [], errors: { 'POST /api/admin/privacy-requests': ['not_found'] } }));
-    renderSignedIn();
-    const section = await openQueue();
-    const form = within(section).getByRole('form', { name: 'Run a request for a person' });
+    const { service, form } = await openRunForm({ errors: { 'POST /api/admin/privacy-requests': ['not_found'] } });
     fireEvent.change(within(form).getByRole('combobox', { name: 'Request' }), { target: { value: 'object' } });
     assert.equal((within(form).getByRole('switch', { name: 'Switch product e-mails off' }) as HTMLInputElement).checked, true);
     fireEvent.change(within(form).getByRole('textbox', { name: /E-mail address/ }), { target: { value: 'gina@example.com' } });
@@ -212,10 +205,7 @@ describe('privacy requests (administrators)', () => {
   });
 
   it('asks for an e-mail address before running anything', async () => {
-    const service = installFetch(fakePrivacyService({ queue: [] }));
-    renderSignedIn();
-    const section = await openQueue();
-    const form = within(section).getByRole('form', { name: 'Run a request for a person' });
+    const { service, form } = await openRunForm();
     fireEvent.click(within(form).getByRole('button', { name: 'Run request' }));
     assert.ok(await within(form).findByText('Enter the person’s e-mail address.'));
     assert.deepEqual(service.sent('POST', '/api/admin/privacy-requests'), []);

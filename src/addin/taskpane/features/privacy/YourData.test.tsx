@@ -3,14 +3,11 @@ import { afterEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { DEV_CONFIG, fakeOffice, renderSignedIn } from '../../test-support';
-import { fakePrivacyService, installFetch, personalData, restoreFetch, watchDownloads } from './privacy-test-support';
+import { fakePrivacyService, installFetch, personalData, restoreGlobals, watchDownloads } from './privacy-test-support';
 
-let downloads: ReturnType<typeof watchDownloads> | null = null;
 afterEach(() => {
   cleanup();
-  restoreFetch();
-  downloads?.restore();
-  downloads = null;
+  restoreGlobals();
 });
 
 async function openYourData() {
@@ -64,7 +61,7 @@ describe('your data', () => {
 
   it('saves the export as a JSON file, exactly as the service sent it', async () => {
     const service = installFetch(fakePrivacyService({ queue: null }));
-    downloads = watchDownloads();
+    const downloads = watchDownloads();
     renderSignedIn();
     const section = await openYourData();
     fireEvent.click(await within(section).findByRole('button', { name: 'Download as JSON' }));
@@ -80,7 +77,7 @@ describe('your data', () => {
 
   it('shows the JSON as text in Outlook for Mac, which cannot save files from an add-in', async () => {
     const service = installFetch(fakePrivacyService({ queue: null }));
-    downloads = watchDownloads();
+    const downloads = watchDownloads();
     renderSignedIn({ office: fakeOffice({ host: { platform: 'Mac' } }) });
     const section = await openYourData();
     assert.ok(await within(section).findByText(/Outlook for Mac cannot save files from an add-in/));
@@ -93,7 +90,7 @@ describe('your data', () => {
 
   it('shows why the export failed', async () => {
     installFetch(fakePrivacyService({ queue: null, errors: { 'GET /api/me/privacy/export': ['rate_limited'] } }));
-    downloads = watchDownloads();
+    const downloads = watchDownloads();
     renderSignedIn();
     const section = await openYourData();
     fireEvent.click(await within(section).findByRole('button', { name: 'Download as JSON' }));

@@ -15,7 +15,7 @@ import type {
   PersonalData,
 } from '../../../../shared/protocol/privacy-api';
 import { routes } from '../../../../shared/protocol/routes';
-import { NETWORK_ERROR, request, requestJson, type FetchLike } from '../../../../client/api/http';
+import { NETWORK_ERROR, request, requestJson, type FetchLike, type HttpMethod } from '../../../../client/api/http';
 
 /** The export as the service sent it, to be saved byte for byte, and the name to save it under. */
 export interface PersonalDataFile {
@@ -44,27 +44,18 @@ export function personalDataFileName(generatedAt: string): string {
 }
 
 export function createPrivacyApi(fetch: FetchLike): PrivacyApi {
-  async function send(token: string, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<Result<string>> {
-    const sent = await request(fetch, path, { method, body, token });
-    if (!sent.ok) return sent;
-    try {
-      return { ok: true, data: await sent.data.text() };
-    } catch {
-      return { ok: false, error: NETWORK_ERROR };
-    }
-  }
-
-  const call = <T>(token: string, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<Result<T>> =>
+  const call = <T>(token: string, method: HttpMethod, path: string, body?: unknown): Promise<Result<T>> =>
     requestJson<T>(fetch, path, { method, body, token });
 
   return {
     personalData: (token) => call(token, 'GET', routes.senderPrivacy),
     async exportPersonalData(token) {
-      const result = await send(token, 'GET', routes.senderPrivacyExport);
-      if (!result.ok) return result;
+      const sent = await request(fetch, routes.senderPrivacyExport, { token });
+      if (!sent.ok) return sent;
       try {
-        const data = JSON.parse(result.data) as Partial<PersonalData>;
-        return { ok: true, data: { fileName: personalDataFileName(String(data.generatedAt ?? '')), json: result.data } };
+        const json = await sent.data.text();
+        const data = JSON.parse(json) as Partial<PersonalData>;
+        return { ok: true, data: { fileName: personalDataFileName(String(data.generatedAt ?? '')), json } };
       } catch {
         return { ok: false, error: NETWORK_ERROR };
       }

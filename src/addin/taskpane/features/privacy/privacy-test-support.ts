@@ -173,17 +173,21 @@ export function fakePrivacyService(options: FakeServiceOptions = {}) {
 
 const originalFetch = globalThis.fetch;
 
-/** Puts the fake in place of the global `fetch` until `restoreFetch()`. */
+/** Puts the fake in place of the global `fetch` until `restoreGlobals()`. */
 export function installFetch(service: ReturnType<typeof fakePrivacyService>) {
   globalThis.fetch = service.fetch as typeof globalThis.fetch;
   return service;
 }
 
-export function restoreFetch() {
+const watching: Array<() => void> = [];
+
+/** Undoes `installFetch` and every `watchDownloads`: for `afterEach`. */
+export function restoreGlobals() {
   globalThis.fetch = originalFetch;
+  watching.splice(0).forEach((restore) => restore());
 }
 
-/** Object URLs and link clicks, so a test sees what was saved under which name. */
+/** Object URLs and link clicks, so a test sees what was saved under which name; until `restoreGlobals()`. */
 export function watchDownloads() {
   const created: Blob[] = [];
   const revoked: string[] = [];
@@ -197,10 +201,10 @@ export function watchDownloads() {
   HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
     clicked.push({ download: this.download, href: this.href });
   };
-  const restore = () => {
+  watching.push(() => {
     URL.createObjectURL = saved.createObjectURL;
     URL.revokeObjectURL = saved.revokeObjectURL;
     HTMLAnchorElement.prototype.click = saved.click;
-  };
-  return { created, revoked, clicked, restore };
+  });
+  return { created, revoked, clicked };
 }

@@ -15,8 +15,8 @@ export type PersonalDataState =
 export function usePersonalData() {
   const authorised = useAuthorisedCall();
   const [state, setState] = React.useState<PersonalDataState>({ kind: 'loading' });
-  const [attempt, setAttempt] = React.useState(0);
 
+  // Read once per mount: "Try again" mounts the whole panel afresh (`PrivacyPanel`).
   React.useEffect(() => {
     let live = true;
     setState({ kind: 'loading' });
@@ -28,9 +28,7 @@ export function usePersonalData() {
     return () => {
       live = false;
     };
-  }, [authorised, attempt]);
-
-  const reload = React.useCallback(() => setAttempt((n) => n + 1), []);
+  }, [authorised]);
 
   const exportFile = React.useCallback(
     (): Promise<Result<PersonalDataFile> | null> => authorised((api, token) => api.exportPersonalData(token)),
@@ -58,5 +56,5 @@ export function usePersonalData() {
     return null;
   }, [authorised]);
 
-  return { state, reload, exportFile, setProductEmailsOff, erase };
+  return { state, exportFile, setProductEmailsOff, erase };
 }
