@@ -8,6 +8,7 @@ import type {
   RectifyRequest,
   RectifyResponse,
 } from '../../shared/protocol/privacy-api';
+import { personalDataFileName } from '../../shared/protocol/privacy-api';
 import { routes } from '../../shared/protocol/routes';
 import { NETWORK_ERROR, request, requestJson, type FetchLike } from '../../client/api/http';
 import type { Locale } from '../i18n/messages';
@@ -34,12 +35,10 @@ export interface PrivacyApi {
   signOut(token: string): Promise<Result<void>>;
 }
 
-export const DEFAULT_EXPORT_NAME = 'sealpost-personal-data.json';
-
 /** The name from `Content-Disposition: attachment; filename="…"`, if there is a plain one. */
 export function exportFileName(disposition: string | null): string {
   const match = /filename="([^"\\/]+)"/i.exec(disposition ?? '');
-  return match?.[1] ?? DEFAULT_EXPORT_NAME;
+  return match?.[1] ?? personalDataFileName('');
 }
 
 export function createPrivacyApi(fetchImpl: FetchLike = (input, init) => fetch(input, init)): PrivacyApi {

@@ -21,6 +21,7 @@ import {
   PrivacyVerifyRequest,
   RectifyRequest,
   RectifyResponse,
+  personalDataFileName,
 } from '../../shared/protocol/privacy-api';
 import { bearerToken, requireAdmin, requireSender } from '../plugins/auth';
 import type { PrivacyChallenges } from '../services/privacy/challenges';
@@ -31,9 +32,8 @@ const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404
 const security = [{ bearer: [] }];
 
 function exportReply(reply: FastifyReply, data: PersonalData) {
-  const day = data.generatedAt.slice(0, 10);
   return reply
-    .header('Content-Disposition', `attachment; filename="sealpost-personal-data-${day}.json"`)
+    .header('Content-Disposition', `attachment; filename="${personalDataFileName(data.generatedAt)}"`)
     .send(data);
 }
 

@@ -173,3 +173,12 @@ export const AdminPrivacyResponse = Type.Object({
   erasedRecords: Type.Optional(Type.Integer()),
 });
 export type AdminPrivacyResponse = Static<typeof AdminPrivacyResponse>;
+
+/**
+ * The name of a personal-data export file, `sealpost-personal-data-2030-04-01.json`, from the
+ * export's own date; without a date, `sealpost-personal-data.json`.
+ */
+export function personalDataFileName(generatedAt: string): string {
+  const day = /^\d{4}-\d{2}-\d{2}/.exec(generatedAt)?.[0];
+  return day ? `sealpost-personal-data-${day}.json` : 'sealpost-personal-data.json';
+}

@@ -9,7 +9,7 @@ import { ConfirmBar } from '../../components/ConfirmBar';
 import { errorText } from './error-text';
 import { JsonDownload } from './JsonDownload';
 import { REQUEST_TYPES } from './labels';
-import { personalDataFileName } from './privacy-api';
+import { personalDataFileName } from '../../../../shared/protocol/privacy-api';
 import { usePrivacyStyles } from './usePrivacyStyles';
 
 type SubjectKind = AdminPrivacyRequest['subjectKind'];

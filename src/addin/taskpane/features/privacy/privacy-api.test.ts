@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createPrivacyApi, personalDataFileName } from './privacy-api';
+import { personalDataFileName } from '../../../../shared/protocol/privacy-api';
+import { createPrivacyApi } from './privacy-api';
 import { fakePrivacyService, personalData } from './privacy-test-support';
 
 describe('the privacy calls', () => {

@@ -14,6 +14,7 @@ import type {
   ObjectionRequest,
   PersonalData,
 } from '../../../../shared/protocol/privacy-api';
+import { personalDataFileName } from '../../../../shared/protocol/privacy-api';
 import { routes } from '../../../../shared/protocol/routes';
 import { NETWORK_ERROR, request, requestJson, type FetchLike, type HttpMethod } from '../../../../client/api/http';
 
@@ -35,12 +36,6 @@ export interface PrivacyApi {
   listRequests(token: string, status: 'open' | 'all'): Promise<Result<AdminQueue>>;
   closeRequest(token: string, id: string, action: 'complete' | 'reject'): Promise<Result<AdminQueueEntry>>;
   runRequest(token: string, request: AdminPrivacyRequest): Promise<Result<AdminPrivacyResponse>>;
-}
-
-/** `sealpost-personal-data-2030-04-01.json`, from the export's own date. */
-export function personalDataFileName(generatedAt: string): string {
-  const day = /^\d{4}-\d{2}-\d{2}/.exec(generatedAt)?.[0];
-  return day ? `sealpost-personal-data-${day}.json` : 'sealpost-personal-data.json';
 }
 
 export function createPrivacyApi(fetch: FetchLike): PrivacyApi {
