@@ -3,7 +3,7 @@
  * saver), so that screens can be driven by role without a service or real keys.
  */
 // First: the DOM globals must be jsdom's before Fluent loads.
-import './test-dom';
+import '../client/test-dom';
 import type * as React from 'react';
 import { render } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';

@@ -2,8 +2,9 @@
  * Fakes for the pane's tests: Outlook (`FakeOffice`), the service API and the sign-in at their
  * boundaries, so that screens are driven by role without Outlook, a service or real keys.
  */
-import './test-dom';
+import '../../client/test-dom';
 import { configure, render } from '@testing-library/react';
+import { recording, type ApiCall } from '../../client/test-support';
 import { defaultPolicy } from '../../shared/detect';
 import type { ErrorBody, ErrorCode, Result } from '../../shared/errors';
 import type { AddinConfig, MessageSummary } from '../../shared/protocol/api';
@@ -52,11 +53,8 @@ export function summary(overrides: Partial<MessageSummary> = {}): MessageSummary
   };
 }
 
-export type ApiCall = { method: keyof SenderApi; args: unknown[] };
-
 /** A service API whose every answer a test can set; it records what the pane asked. */
-export function fakeApi(overrides: Partial<SenderApi> = {}): SenderApi & { calls: ApiCall[]; callsOf: (m: keyof SenderApi) => unknown[][] } {
-  const calls: ApiCall[] = [];
+export function fakeApi(overrides: Partial<SenderApi> = {}): SenderApi & { calls: ApiCall<SenderApi>[]; callsOf: (m: keyof SenderApi) => unknown[][] } {
   const base: SenderApi = {
     getConfig: async () => ok(DEV_CONFIG),
     putClient: async () => ok(undefined),
@@ -71,16 +69,8 @@ export function fakeApi(overrides: Partial<SenderApi> = {}): SenderApi & { calls
     },
     ...overrides,
   };
-  const recorded = Object.fromEntries(
-    Object.entries(base).map(([method, fn]) => [
-      method,
-      (...args: unknown[]) => {
-        calls.push({ method: method as keyof SenderApi, args });
-        return (fn as (...a: unknown[]) => unknown)(...args);
-      },
-    ]),
-  ) as unknown as SenderApi;
-  return Object.assign(recorded, { calls, callsOf: (m: keyof SenderApi) => calls.filter((c) => c.method === m).map((c) => c.args) });
+  const recorded = recording(base);
+  return Object.assign(recorded, { callsOf: (m: keyof SenderApi) => recorded.calls.filter((c) => c.method === m).map((c) => c.args) });
 }
 
 export const ACKNOWLEDGED = { 'sealpost.senderNotice': { version: 1, at: '2030-01-01T00:00:00.000Z' } };

@@ -1,6 +1,7 @@
 /**
- * The DOM for the portal's tests, made whole before any UI library is loaded. Imported first by
- * `test-support.tsx`, so that it runs before Fluent and tabster are evaluated.
+ * The DOM for both clients' component tests, made whole before any UI library is loaded: the
+ * first import of each app's `test-support.tsx`, so that it runs before Fluent and tabster are
+ * evaluated.
  *
  * global-jsdom leaves globals that Node already has (Event, CustomEvent) as Node's own; Fluent's
  * focus tracking dispatches `new CustomEvent(...)` on DOM nodes, which jsdom accepts only from its
