@@ -7,6 +7,16 @@ import globals from 'globals';
 
 const appDirs = ['**/server/**', '**/portal/**', '**/addin/**', '**/client/**'];
 
+/** Import rules for code that runs in browsers: the given patterns, and never a `node:` module. */
+function browserCode(files, ...patterns) {
+  return {
+    files,
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...patterns, { group: ['node:*'], message: 'Browser code: no node: imports.' }] }],
+    },
+  };
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', '.tmp/**', 'coverage/**'] },
   js.configs.recommended,
@@ -30,53 +40,25 @@ export default tseslint.config(
       }],
     },
   },
-  {
-    files: ['src/client/**'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['**/server/**', '**/portal/**', '**/addin/**'], message: 'src/client is what both clients share: it imports neither app, nor server code.' },
-          { group: ['node:*'], message: 'Browser code: no node: imports.' },
-        ],
-      }],
-    },
-  },
-  {
-    files: ['src/portal/**'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['**/server/**'], message: 'Clients never import server code.' },
-          { group: ['**/addin/**'], message: 'The portal does not import the add-in: share through src/client.' },
-          { group: ['node:*'], message: 'Browser code: no node: imports.' },
-        ],
-      }],
-    },
-  },
-  {
-    files: ['src/addin/**'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['**/server/**'], message: 'Clients never import server code.' },
-          { group: ['**/portal/**'], message: 'The add-in does not import the portal: share through src/client.' },
-          { group: ['node:*'], message: 'Browser code: no node: imports.' },
-        ],
-      }],
-    },
-  },
-  {
-    files: ['src/addin/commands/**'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['**/server/**', '**/portal/**', '**/taskpane/**'], message: 'The on-send bundle stands alone.' },
-          { group: ['react', 'react-dom', '@fluentui/*', '@azure/*'], message: 'The on-send bundle must stay tiny: no React, Fluent or MSAL.' },
-          { group: ['node:*'], message: 'Browser code: no node: imports.' },
-        ],
-      }],
-    },
-  },
+  browserCode(['src/client/**'], {
+    group: ['**/server/**', '**/portal/**', '**/addin/**'],
+    message: 'src/client is what both clients share: it imports neither app, nor server code.',
+  }),
+  browserCode(
+    ['src/portal/**'],
+    { group: ['**/server/**'], message: 'Clients never import server code.' },
+    { group: ['**/addin/**'], message: 'The portal does not import the add-in: share through src/client.' },
+  ),
+  browserCode(
+    ['src/addin/**'],
+    { group: ['**/server/**'], message: 'Clients never import server code.' },
+    { group: ['**/portal/**'], message: 'The add-in does not import the portal: share through src/client.' },
+  ),
+  browserCode(
+    ['src/addin/commands/**'],
+    { group: ['**/server/**', '**/portal/**', '**/taskpane/**'], message: 'The on-send bundle stands alone.' },
+    { group: ['react', 'react-dom', '@fluentui/*', '@azure/*'], message: 'The on-send bundle must stay tiny: no React, Fluent or MSAL.' },
+  ),
   {
     files: ['scripts/**', 'bench/**', 'test/**', '**/*.test.ts', '**/*.test.tsx', '*.config.js'],
     rules: { 'no-console': 'off' },
