@@ -15,12 +15,18 @@ import type { Confidence } from './types';
 
 /** The elfproef: 9·d1 + 8·d2 + … + 2·d8 − d9 is a multiple of 11 (eight digits get a leading zero). */
 export function isValidBsn(digits: string): boolean {
-  const d = digits.length === 8 ? `0${digits}` : digits;
-  if (!/^\d{9}$/.test(d) || /^0+$/.test(d)) return false;
+  const n = digits.length;
+  if (n !== 8 && n !== 9) return false;
   let sum = 0;
-  for (let i = 0; i < 8; i++) sum += (9 - i) * (d.charCodeAt(i) - 48);
-  sum -= d.charCodeAt(8) - 48;
-  return sum % 11 === 0;
+  let nonZero = false;
+  for (let i = 0; i < n; i++) {
+    const d = digits.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return false;
+    if (d !== 0) nonZero = true;
+    // The weight is the place counted from the right; the last digit counts negatively.
+    sum += i === n - 1 ? -d : (n - i) * d;
+  }
+  return nonZero && sum % 11 === 0;
 }
 
 const BEFORE = 64;

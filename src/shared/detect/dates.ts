@@ -20,7 +20,6 @@ const DATE = new RegExp(
   'gi',
 );
 const MONTH_BEFORE = new RegExp(`(${NAMES})\\.?\\s{1,2}$`, 'i');
-const PARTS = /\d+|[a-z]+/gi;
 
 export interface FoundDate {
   start: number;
@@ -30,34 +29,86 @@ export interface FoundDate {
 }
 
 export const THIS_YEAR = new Date().getFullYear();
+// The most days each month can have (29 for February: the year is not checked for a leap day).
+const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
- * The year of a date's text (0 if it names no real day): day, month and year; year, month and day
- * (ISO); or day, month name and year. `month` is the name in front of "12, 1985".
+ * The year of the date in `s[start, end)` (0 if it names no real day): day, month and year; year,
+ * month and day (ISO); or day, month name and year, the name inside or (`month`, for "12, 1985")
+ * in front. -1 when it is a day and a year without a month name. Read character by character:
+ * most matches are in lists of dates, and a string per part would cost more than the search.
  */
-function yearOf(date: string, month?: string): number {
-  const p = date.match(PARTS)!;
-  if (month) p.splice(1, 0, month);
-  if (p[0]!.length === 4) p.reverse();
-  const m = /\d/.test(p[1]!) ? +p[1]! : MONTHS.get(p[1]!.toLowerCase()) || 0;
-  let year = +p[2]!;
+function yearOf(s: string, start: number, end: number, month?: string): number {
+  // The numbers in order (at most three) and their lengths; where a name starts and ends.
+  let first = 0;
+  let second = 0;
+  let third = 0;
+  let firstLength = 0;
+  let secondLength = 0;
+  let thirdLength = 0;
+  let count = 0;
+  let value = 0;
+  let length = 0;
+  let name = -1;
+  let nameEnd = -1;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      value = value * 10 + c - 48;
+      length++;
+      const next = s.charCodeAt(i + 1);
+      if (i + 1 < end && next >= 48 && next <= 57) continue;
+      if (count === 0) {
+        first = value;
+        firstLength = length;
+      } else if (count === 1) {
+        second = value;
+        secondLength = length;
+      } else {
+        third = value;
+        thirdLength = length;
+      }
+      count++;
+      value = 0;
+      length = 0;
+    } else if ((c | 32) >= 97 && (c | 32) <= 122) {
+      if (name < 0) name = i;
+      nameEnd = i + 1;
+    }
+  }
+  if (name >= 0) month = s.slice(name, nameEnd);
+  else if (count === 2 && !month) return -1;
+  let day = first;
+  let m = second;
+  let year = third;
+  let yearLength = thirdLength;
+  if (month) {
+    m = MONTHS.get(month.toLowerCase()) || 0;
+    year = second;
+    yearLength = secondLength;
+  } else if (firstLength === 4) {
+    day = third;
+    year = first;
+    yearLength = 4;
+  }
   // Two-digit years ("geb. 12-3-85") belong to the last hundred years.
-  if (p[2]!.length === 2) year += THIS_YEAR - (THIS_YEAR % 100) - (year > THIS_YEAR % 100 ? 100 : 0);
-  const days = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] || 0;
-  return year < 1900 || year > 2099 || +p[0]! < 1 || +p[0]! > days ? 0 : year;
+  if (yearLength === 2) year += THIS_YEAR - (THIS_YEAR % 100) - (year > THIS_YEAR % 100 ? 100 : 0);
+  const days = DAYS[m - 1] || 0;
+  return year < 1900 || year > 2099 || day < 1 || day > days ? 0 : year;
 }
 
 /** The first date-shaped text in `s` at or after `from` (a word boundary counts at its start), or null. */
 export function nextDate(s: string, from: number): FoundDate | null {
   DATE.lastIndex = from;
   for (let m = DATE.exec(s); m; m = DATE.exec(s)) {
-    const end = m.index + m[0].length;
-    if (!/^\d+,?\s+\d+$/.test(m[0])) return { start: m.index, end, year: yearOf(m[0]) };
+    const end = DATE.lastIndex;
+    const year = yearOf(s, m.index, end);
+    if (year >= 0) return { start: m.index, end, year };
     // A day and a year count only with the month name right before them, starting a word.
     const before = s.slice(Math.max(0, m.index - 12), m.index);
     const month = MONTH_BEFORE.exec(before);
     const start = m.index - before.length + (month ? month.index : 0);
-    if (month && !(start > 0 && /\w/.test(s.charAt(start - 1)))) return { start, end, year: yearOf(m[0], month[1]) };
+    if (month && !(start > 0 && /\w/.test(s.charAt(start - 1)))) return { start, end, year: yearOf(s, m.index, end, month[1]) };
     // Not a date after all: go on right after where this one seemed to start.
     DATE.lastIndex = m.index + 1;
   }

@@ -35,3 +35,14 @@ test('ignores impossible dates and implausible years even after a label', () => 
 test('keeps only the year in the preview', () => {
   assert.equal(scanText('geboortedatum 14-02-1956').find((f) => f.detector === 'dob')!.preview, '**-**-1956');
 });
+
+test('reads every part of a date: month names in any case or abbreviated, two-digit years, impossible days', () => {
+  assert.deepEqual(dates('geboren op 12 mrt. 1985'), [['12 mrt. 1985', 'high']]);
+  assert.deepEqual(dates('GEBOREN 1 MAART 1949'), [['1 MAART 1949', 'high']]);
+  assert.deepEqual(dates('born Sept 3, 1971'), [['Sept 3, 1971', 'high']]);
+  assert.deepEqual(dates('geb. 07.11.62'), [['07.11.62', 'high']]);
+  assert.deepEqual(dates('DOB: 1985-02-30'), []);
+  assert.deepEqual(dates('born 31 April 1980'), []);
+  // A day and a year without a month name in front are not a date.
+  assert.deepEqual(dates('geboortedatum 12 1985'), []);
+});
