@@ -1,7 +1,7 @@
 /**
  * The detection engine's speed and size.
  *
- *   node --import tsx bench/detect.ts [--mib 1] [--seconds 3] [--profile] [--skip-bundle]
+ *   node --import tsx bench/detect.ts [--mib 1] [--seconds 3] [--profile] [--native] [--skip-bundle]
  *
  * Prints the engine's throughput on `--mib` MiB of mixed text (default 1) as a ratio to one bare
  * regular-expression pass over the same text, the two timed in turn for `--seconds` (medians), the
@@ -13,9 +13,14 @@
  *
  * --profile records a V8 CPU profile of this process over more engine runs and prints where the
  *   time went (the engine's own functions and the regular expressions, by self time).
+ * --native profiles 60 engine runs in a child process started with --cpu-prof (which, unlike
+ *   the in-process profiler, names the regular-expression code it samples) and prints how much of
+ *   the engine's time is native pattern matching and how much JavaScript, and the ratio the engine
+ *   would reach if every native scan cost nothing: the most any faster front end could give.
  * --skip-bundle leaves out the bundle builds (they take most of a run's time).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,7 +28,7 @@ import { gzipSync } from 'node:zlib';
 import webpack, { type Configuration } from 'webpack';
 import { decide, resolvePolicy, scanMessage, scanPlainMessage, scanText } from '../src/shared/detect/index';
 import { commandLine, loadLine, printTable } from './support/cli';
-import { printCpuProfile, profileSelf } from './support/cpu-profile';
+import { printCpuProfile, profileSelf, type CpuProfile } from './support/cpu-profile';
 
 const MiB = 1024 * 1024;
 
@@ -174,15 +179,70 @@ async function onSendGzip(dir: string): Promise<{ full: number; withoutEngine: n
   return { full: await build('launchevent', false), withoutEngine: await build('launchevent-stub', true) };
 }
 
+const EVERYTHING = {
+  rules: Object.fromEntries(['phone', 'external', 'unscanned'].map((id) => [id, { action: 'notify' }])),
+  keywords: ['Project Zeus', 'vertrouwelijk'],
+};
+
+/**
+ * Self time of `runs` scans of the bench text in a child process under --cpu-prof, split into
+ * native regular-expression code (by pattern), garbage collection and the rest (JavaScript and
+ * the built-ins it calls). The child imports the engine as the bench does, through tsx.
+ */
+function nativeSplit(size: number, runs: number): { total: number; regexps: Map<string, number>; gc: number } {
+  const dir = mkdtempSync(join(tmpdir(), 'sealpost-detect-prof-'));
+  try {
+    const script = [
+      `const { mixedText } = await import(${JSON.stringify(pathToFileURL(resolve('bench/detect.ts')).href)});`,
+      `const { resolvePolicy, scanText } = await import(${JSON.stringify(pathToFileURL(resolve('src/shared/detect/index.ts')).href)});`,
+      `const policy = resolvePolicy(${JSON.stringify(EVERYTHING)});`,
+      `const text = mixedText(${Math.round(size * MiB)});`,
+      'for (let i = 0; i < 20; i++) scanText(text, policy);',
+      // The window of the measured runs, on the clock the profile's samples are stamped with.
+      'const now = () => Number(process.hrtime.bigint() / 1000n);',
+      'const from = now();',
+      `for (let i = 0; i < ${runs}; i++) scanText(text, policy);`,
+      'console.log(JSON.stringify([from, now()]));',
+    ].join('\n');
+    const child = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--import', 'tsx', '--input-type=module', '-e', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      encoding: 'utf8',
+    });
+    if (child.status !== 0) throw new Error(`the profiled child exited with ${child.status}`);
+    const [from, to] = JSON.parse(child.stdout) as [number, number];
+    const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))!;
+    const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile;
+    // Self time per node, counting only the samples taken during the measured runs.
+    const self = new Map<number, number>();
+    let at = profile.startTime;
+    profile.samples.forEach((id, i) => {
+      const delta = profile.timeDeltas[i] ?? 0;
+      at += delta;
+      if (at >= from && at <= to) self.set(id, (self.get(id) ?? 0) + delta);
+    });
+    const regexps = new Map<string, number>();
+    let total = 0;
+    let gc = 0;
+    for (const node of profile.nodes) {
+      const micros = self.get(node.id) ?? 0;
+      const name = node.callFrame.functionName;
+      if (name === '(idle)' || name === '(program)' || !micros) continue;
+      total += micros;
+      if (name === '(garbage collector)') gc += micros;
+      else if (name.startsWith('RegExp: ')) regexps.set(name.slice(8), (regexps.get(name.slice(8)) ?? 0) + micros);
+    }
+    return { total, regexps, gc };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
-  const args = commandLine({ mib: 'string', seconds: 'string', profile: 'boolean', 'skip-bundle': 'boolean' });
+  const args = commandLine({ mib: 'string', seconds: 'string', profile: 'boolean', native: 'boolean', 'skip-bundle': 'boolean' });
   const size = args.number('mib', 1, 0.01, 64);
   const seconds = args.number('seconds', 3, 0.5, 60);
   console.log(loadLine());
-  const everything = resolvePolicy({
-    rules: Object.fromEntries(['phone', 'external', 'unscanned'].map((id) => [id, { action: 'notify' }])),
-    keywords: ['Project Zeus', 'vertrouwelijk'],
-  });
+  const everything = resolvePolicy(EVERYTHING);
 
   const text = mixedText(Math.round(size * MiB));
   const BARE = /\b\d{9}\b/g;
@@ -224,6 +284,22 @@ async function main(): Promise<void> {
     });
     console.log();
     printCpuProfile(`60 engine runs over ${size} MiB`, profile, { top: 25 });
+  }
+
+  if (args.flag('native')) {
+    const { total, regexps, gc } = nativeSplit(size, 60);
+    const native = [...regexps.values()].reduce((a, b) => a + b, 0);
+    const share = (micros: number): string => `${((100 * micros) / total).toFixed(1)} %`;
+    console.log('\nwhere the engine\'s time goes (--cpu-prof of 60 runs in a child process), self time:');
+    printTable(['', 'share'], [
+      ...[...regexps].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([source, micros]) => [`native: /${source.slice(0, 48)}${source.length > 48 ? '…' : ''}/`, share(micros)]),
+      ['native regular-expression code, all patterns', share(native)],
+      ['garbage collection', share(gc)],
+      ['JavaScript and the built-ins it calls', share(total - native - gc)],
+    ]);
+    // The JavaScript's share of the median scan is what would remain with every native scan free.
+    const jsMs = engineMs! * (1 - native / total);
+    console.log(`\nif every native scan cost nothing: ${jsMs.toFixed(2)} ms, ${(bareMs! / jsMs).toFixed(2)}x the bare pass`);
   }
 
   if (args.flag('skip-bundle')) return;
