@@ -1,18 +1,22 @@
 // Lets an admin try a detection policy on real text without sending anything anywhere:
-//   npm run scan -- <file|-> [--html|--text] [--policy policy.json] [--locale nl|en]
+//   npm run scan -- <file|-> [--html|--text|--document docx|xlsx|pptx] [--policy policy.json] [--locale nl|en]
 // Prints {"findings": [...], "decision": {...}} on standard output. Findings carry masked previews
 // only; `start`/`end` are offsets into the normalised text (for plain text without invisible
-// characters, the file itself), as docs/detection.md explains.
+// characters, the file itself; for a Word, Excel or PowerPoint file, the text read out of it, as
+// the task pane reads attachments), as docs/detection.md explains. A document that could only be
+// read in part adds "truncated": true.
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { decide, defaultPolicy, resolvePolicy, scanText, type Locale, type Policy } from '../src/shared/detect/index';
 import { decodeText } from '../src/shared/detect/decode';
+import { OfficeDocumentError, officeDocumentText, officeKindOf, type OfficeKind } from '../src/shared/detect/office-documents';
 
-const USAGE = 'usage: npm run scan -- <file|-> [--html|--text] [--policy policy.json] [--locale nl|en]';
+const USAGE = 'usage: npm run scan -- <file|-> [--html|--text|--document docx|xlsx|pptx] [--policy policy.json] [--locale nl|en]';
 
 interface Options {
   source: string;
   html?: boolean;
+  document?: OfficeKind;
   policyFile?: string;
   locale: Locale;
 }
@@ -23,7 +27,11 @@ function parseArgs(args: string[]): Options {
     const arg = args[i]!;
     if (arg === '--html') options.html = true;
     else if (arg === '--text') options.html = false;
-    else if (arg === '--policy') options.policyFile = args[++i];
+    else if (arg === '--document') {
+      const kind = args[++i];
+      if (kind !== 'docx' && kind !== 'xlsx' && kind !== 'pptx') throw new Error(`--document takes docx, xlsx or pptx\n${USAGE}`);
+      options.document = kind;
+    } else if (arg === '--policy') options.policyFile = args[++i];
     else if (arg === '--locale') options.locale = args[++i] === 'nl' ? 'nl' : 'en';
     else if (arg === '--help' || arg === '-h') throw new Error(USAGE);
     else if (options.source === undefined && (arg === '-' || !arg.startsWith('-'))) options.source = arg;
@@ -42,21 +50,21 @@ function looksLikeHtml(source: string, text: string): boolean {
   return /^\s*<(!doctype html|html|head|body|div|p|table|span)\b/i.test(text);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
-  const text = decodeText(new Uint8Array(readSource(options.source)));
+  const bytes = new Uint8Array(readSource(options.source));
   let policy: Policy = defaultPolicy();
   if (options.policyFile) policy = resolvePolicy(JSON.parse(readFileSync(options.policyFile, 'utf8')) as unknown);
-  const html = options.html ?? looksLikeHtml(options.source, text);
-  const findings = scanText(text, policy, { html });
+  const document = options.document ?? (options.source === '-' ? null : officeKindOf(options.source));
+  const read = document ? await officeDocumentText(bytes, document) : { text: decodeText(bytes), truncated: false };
+  const html = !document && (options.html ?? looksLikeHtml(options.source, read.text));
+  const findings = scanText(read.text, policy, { html });
   const decision = decide({ findings }, policy, { locale: options.locale });
-  process.stdout.write(`${JSON.stringify({ findings, decision })}\n`);
+  process.stdout.write(`${JSON.stringify(read.truncated ? { findings, decision, truncated: true } : { findings, decision })}\n`);
 }
 
-try {
-  main();
-} catch (error) {
+main().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
-  console.error(message);
+  console.error(error instanceof OfficeDocumentError ? `cannot read the document: ${message}` : message);
   process.exitCode = 2;
-}
+});

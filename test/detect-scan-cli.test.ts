@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { docx, pptx, xlsx } from '../src/shared/detect/test-support';
 
 const run = (args: string[], input?: string) =>
   spawnSync(process.execPath, ['--import', 'tsx', 'scripts/scan.ts', ...args], { input, encoding: 'utf8' });
@@ -40,4 +41,27 @@ test('explains its usage and fails without an input', () => {
   const r = run([]);
   assert.equal(r.status, 2);
   assert.match(r.stderr, /usage: npm run scan/);
+});
+
+test('reads Word, Excel and PowerPoint files, and refuses a document it cannot read with exit code 2', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sealpost-scan-'));
+  try {
+    writeFileSync(join(dir, 'verwijzing.docx'), await docx(['Verwijzing huisarts', ['BSN: 1112', '22333']]));
+    writeFileSync(join(dir, 'lijst.xlsx'), await xlsx([['naam', 'rekening'], ['Jansen', 'NL91 ABNA 0417 1643 00']]));
+    writeFileSync(join(dir, 'notes.bin'), await pptx([['Overleg'], ['kaart 4111 1111 1111 1111']]));
+    const detectors = (r: ReturnType<typeof run>) => {
+      assert.equal(r.status, 0, r.stderr);
+      return (JSON.parse(r.stdout) as { findings: Array<{ detector: string; preview: string }> }).findings.map((f) => [f.detector, f.preview]);
+    };
+    assert.deepEqual(detectors(run([join(dir, 'verwijzing.docx')])), [['health', 'huisarts…'], ['bsn', '1112*****']]);
+    assert.deepEqual(detectors(run([join(dir, 'lijst.xlsx')])), [['iban', 'NL91 **** **** 4300']]);
+    assert.deepEqual(detectors(run([join(dir, 'notes.bin'), '--document', 'pptx'])), [['card', '4111 **** **** 1111']]);
+    writeFileSync(join(dir, 'beveiligd.docx'), 'a password-protected document is no ZIP archive');
+    const refused = run([join(dir, 'beveiligd.docx')]);
+    assert.equal(refused.status, 2);
+    assert.match(refused.stderr, /cannot read the document: not a ZIP archive/);
+    assert.equal(run([join(dir, 'lijst.xlsx'), '--document', 'odt']).status, 2);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -7,11 +7,12 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, rm } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { docx } from '../../src/shared/detect/test-support';
 import { launchChromium } from '../support/browser';
 import { buildHarness } from '../support/harness-build';
 import { startService, waitForCode, type TestService } from '../support/service';
-import type { SealpostHarness } from './harness/fake-office-host';
+import type { HarnessSeed, SealpostHarness } from './harness/fake-office-host';
 
 declare global {
   interface Window {
@@ -37,31 +38,34 @@ describe('task pane in Chromium with a fake Outlook host', () => {
     if (harness) await rm(harness.dir, { recursive: true, force: true });
   });
 
-  it('seals the message in Outlook and the recipient reads it in the portal', async () => {
-    const context = await browser.newContext({ acceptDownloads: true, locale: 'en-GB' });
+  /** The production pane in the fake host, seeded with a compose item, signed in. */
+  async function signedInPane(context: BrowserContext, seed: Omit<HarnessSeed, 'displayLanguage' | 'mailboxVersion' | 'profile'>): Promise<Page> {
     const pane = await context.newPage();
     await pane.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ contentType: 'text/javascript', body: harness.source }));
     await pane.goto(`${svc.baseUrl}/addin/taskpane.html`);
-    await pane.evaluate(
-      ({ text, binary }) =>
-        window.__sealpostHarness.seed({
-          subject: 'Verslag MDO',
-          bodyHtml: '<p>Beste Jan, hierbij het <b>verslag</b>.</p>',
-          displayLanguage: 'en-GB',
-          mailboxVersion: '1.13',
-          profile: { displayName: 'Anna de Vries', emailAddress: 'anna.devries@zorg.example' },
-          attachments: [
-            { name: 'notulen.txt', content: text },
-            { name: 'scan.bin', content: binary },
-          ],
-        }),
-      { text: TEXT.toString('base64'), binary: BINARY.toString('base64') },
-    );
+    await pane.evaluate((item) => window.__sealpostHarness.seed({
+      ...item,
+      displayLanguage: 'en-GB',
+      mailboxVersion: '1.13',
+      profile: { displayName: 'Anna de Vries', emailAddress: 'anna.devries@zorg.example' },
+    }), seed);
     await pane.evaluate(() => window.__sealpostHarness.setRecipients('to', [{ email: 'jan@client.example', name: 'Jan Jansen' }]));
-
     await pane.getByRole('button', { name: 'Sign in' }).click();
     const acknowledge = pane.getByRole('button', { name: /understand|continue|ok/i });
     if (await acknowledge.count()) await acknowledge.first().click();
+    return pane;
+  }
+
+  it('seals the message in Outlook and the recipient reads it in the portal', async () => {
+    const context = await browser.newContext({ acceptDownloads: true, locale: 'en-GB' });
+    const pane = await signedInPane(context, {
+      subject: 'Verslag MDO',
+      bodyHtml: '<p>Beste Jan, hierbij het <b>verslag</b>.</p>',
+      attachments: [
+        { name: 'notulen.txt', content: TEXT.toString('base64') },
+        { name: 'scan.bin', content: BINARY.toString('base64') },
+      ],
+    });
     await pane.getByLabel('Mobile number for Jan Jansen').fill('06 1234 0000');
     await pane.getByRole('button', { name: 'Send securely' }).click();
 
@@ -87,6 +91,21 @@ describe('task pane in Chromium with a fake Outlook host', () => {
       const [download] = await Promise.all([portal.waitForEvent('download'), portal.getByRole('button', { name: `Download ${name}` }).click()]);
       assert.deepEqual(await readFile((await download.path())!), bytes, `${name} arrives byte for byte`);
     }
+    await context.close();
+  });
+
+  it('reads the text of a Word attachment in the browser and shows what it found, masked', async () => {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const document = await docx(['Verwijzing naar de polikliniek', ['BSN van de patiënt: 1112', '22333']]);
+    const pane = await signedInPane(context, {
+      subject: 'Verwijzing',
+      bodyHtml: '<p>Zie bijlage.</p>',
+      attachments: [{ name: 'verwijzing.docx', content: Buffer.from(document).toString('base64') }],
+    });
+    const findings = pane.getByRole('region', { name: 'Sensitive content' });
+    await findings.getByText('1112*****').waitFor();
+    await findings.getByText('In verwijzing.docx').first().waitFor();
+    assert.ok(!(await findings.textContent())?.includes('111222333'), 'never the value itself');
     await context.close();
   });
 });

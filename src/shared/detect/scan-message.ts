@@ -9,16 +9,21 @@ import type { Finding, MessageScan, UnscannedPart } from './types';
 
 /**
  * Scans what a message would disclose: subject, body, attachment names and the content of text
- * attachments (plain text, CSV/TSV, HTML, Markdown, JSON, XML). Other types (DOCX, XLSX, PDF,
+ * attachments (plain text, CSV/TSV, HTML, Markdown, JSON, XML) and of any attachment whose text
+ * the caller read (Word, Excel and PowerPoint files, see office-documents.ts). Other types (PDF,
  * images, archives) are listed in `unscanned` so the pane can say what it could not check.
  */
 export interface AttachmentInput {
   name: string;
   contentType?: string;
-  /** Already decoded content, when the caller has it as text. */
+  /** The content as text, when the caller has it so: decoded, or read out of a document. */
   text?: string;
-  /** Raw content; decoded as UTF-8, UTF-16 with BOM, or single-byte text. */
+  /** Raw content of a text type; decoded as UTF-8, UTF-16 with BOM, or single-byte text. */
   bytes?: Uint8Array;
+  /** The caller could read only the start of it (`text` holds that much): reported as `truncated`. */
+  truncated?: boolean;
+  /** The caller did not read it for its size: reported as `too-large`. */
+  tooLarge?: boolean;
 }
 
 export interface MessageInput extends RecipientsInput {
@@ -57,8 +62,9 @@ interface Readers {
 }
 
 function readContent(a: AttachmentInput, maxChars: number): string | false | undefined {
+  if (typeof a.text === 'string') return a.text;
   if (!isText(a)) return false;
-  return typeof a.text === 'string' ? a.text : a.bytes ? decodeText(a.bytes.subarray(0, maxChars * 2)) : undefined;
+  return a.bytes ? decodeText(a.bytes.subarray(0, maxChars * 2)) : undefined;
 }
 
 const READERS: Readers = { html: htmlToText, content: readContent };
@@ -80,11 +86,15 @@ function scanParts(message: MessageInput, policy: Policy | undefined, options: S
     // Underscores join words in file names; as spaces they let "123456782_uitslag.pdf" be seen.
     scan(a.name.replace(/_/g, ' '), false, { part: 'attachment-name', attachment });
     const text = readers && readers.content(a, maxChars);
+    if (a.tooLarge && typeof text !== 'string') {
+      unscanned.push({ attachment, reason: 'too-large' });
+      return;
+    }
     if (typeof text !== 'string') {
       unscanned.push({ attachment, reason: text === false ? 'unsupported-type' : 'no-content' });
       return;
     }
-    if (text.length > maxChars || (a.text === undefined && a.bytes!.length > maxChars * 2)) {
+    if (a.truncated || text.length > maxChars || (a.text === undefined && a.bytes!.length > maxChars * 2)) {
       unscanned.push({ attachment, reason: 'truncated' });
     }
     scan(text, HTML.test(a.contentType || '') || /\.x?html?$/i.test(a.name), { part: 'attachment', attachment });

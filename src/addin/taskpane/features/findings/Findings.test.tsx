@@ -3,6 +3,7 @@ import { afterEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { defaultPolicy } from '../../../../shared/detect';
+import { docx, xlsx } from '../../../../shared/detect/test-support';
 import { fail, fakeApi, fakeOffice, ok, renderSignedIn } from '../../test-support';
 
 afterEach(cleanup);
@@ -25,6 +26,25 @@ describe('findings', () => {
     assert.ok(within(status).getByText('NL91 **** **** 4300'));
     assert.ok(within(status).getByText('In notes.txt'), 'the readable text attachment was scanned');
     assert.ok(!(section.textContent ?? '').includes('111222333'), 'never the value itself');
+  });
+
+  it('reads Word and Excel attachments, and names the ones it could not read', async () => {
+    const office = fakeOffice({ item: { bodyHtml: '<p>Zie bijlagen.</p>' } });
+    office.attachFile('verwijzing.docx', await docx(['Verwijzing', ['BSN: 1112', '22333']]));
+    office.attachFile('cliënten.xlsx', await xlsx([['naam', 'iban'], ['Jansen', 'NL91 ABNA 0417 1643 00']]));
+    office.attachFile('beveiligd.docx', new TextEncoder().encode('not an archive: a password-protected document'));
+    const policy = defaultPolicy();
+    policy.rules.unscanned.action = 'notify';
+    renderSignedIn({ office, api: fakeApi({ getSettings: async () => ok({ policy, failClosed: false }) }) });
+    const status = await within(await findingsSection()).findByRole('status');
+    assert.ok(within(status).getByText('1112*****'));
+    assert.ok(within(status).getByText('In verwijzing.docx'));
+    assert.ok(within(status).getByText('NL91 **** **** 4300'));
+    assert.ok(within(status).getByText('In cliënten.xlsx'));
+    assert.ok(await within(status).findByText('Not checked: beveiligd.docx'));
+    assert.ok(!within(status).queryByText('Not checked: verwijzing.docx'));
+    assert.ok(!within(status).queryByText('Not checked: cliënten.xlsx'));
+    assert.ok(!(status.textContent ?? '').includes('111222333'), 'never the value itself');
   });
 
   it('says so when nothing sensitive is found, and checks again on request', async () => {

@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { officeDocumentText, officeKindOf, OfficeDocumentError } from './office-documents';
+import { scanMessage } from './scan-message';
+import { deflateRaw, docx, pptx, wordPart, xlsx, zip } from './test-support';
+
+describe('officeKindOf', () => {
+  it('knows Word, Excel and PowerPoint files by content type or by name', () => {
+    assert.equal(officeKindOf('x', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'), 'docx');
+    assert.equal(officeKindOf('x', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet; charset=binary'), 'xlsx');
+    assert.equal(officeKindOf('Verslag.DOCX', 'application/octet-stream'), 'docx');
+    assert.equal(officeKindOf('lijst.xlsm'), 'xlsx');
+    assert.equal(officeKindOf('sjabloon.dotx'), 'docx');
+    assert.equal(officeKindOf('dia.pptx'), 'pptx');
+    assert.equal(officeKindOf('oud.doc'), null, 'the binary formats before 2007 are not ZIP files');
+    assert.equal(officeKindOf('scan.pdf', 'application/pdf'), null);
+  });
+});
+
+describe('officeDocumentText', () => {
+  it('reads a Word body with numbers split over runs, tabs, breaks, headers, footers and footnotes', async () => {
+    const file = await docx(
+      ['Geachte collega,', ['BSN van de cliënt: 1112', '22333', ' (zie bijlage)'], 'Diagnose:&#9;diabetes &amp; hypertensie'],
+      {
+        'word/header1.xml': wordPart('hdr', 'Vertrouwelijk'),
+        'word/footer1.xml': wordPart('ftr', 'Pagina 1'),
+        'word/footnotes.xml': wordPart('footnotes', 'Voetnoot: dossier 12'),
+      },
+    );
+    const { text, truncated } = await officeDocumentText(file, 'docx');
+    assert.equal(truncated, false);
+    assert.equal(text, 'Geachte collega,\nBSN van de cliënt: 111222333 (zie bijlage)\nDiagnose:\tdiabetes & hypertensie\n\nVertrouwelijk\n\nPagina 1\n\nVoetnoot: dossier 12\n');
+  });
+
+  it('reads text that tracked changes deleted, since the file still holds it', async () => {
+    const file = await zip({
+      'word/document.xml': '<w:document xmlns:w="x"><w:body><w:p><w:del w:id="1"><w:r><w:delText xml:space="preserve">IBAN NL91 ABNA 0417 1643 00</w:delText></w:r></w:del></w:p></w:body></w:document>',
+    });
+    assert.equal((await officeDocumentText(file, 'docx')).text, 'IBAN NL91 ABNA 0417 1643 00\n');
+  });
+
+  it('reads every cell of a workbook: shared strings, numbers, inline strings, a row per line', async () => {
+    const file = await xlsx([['naam', 'bsn', 'geboortedatum'], ['Jansen', 111222333, '12-03-1985'], ['de Vries', 123456782, '01-02-1950']]);
+    assert.equal((await officeDocumentText(file, 'xlsx')).text, 'naam\tbsn\tgeboortedatum\nJansen\t111222333\t12-03-1985\nde Vries\t123456782\t01-02-1950\n');
+    const inline = await zip({
+      'xl/worksheets/sheet1.xml': '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>rek. NL91 ABNA 0417 1643 00</t></is></c><c r="B1"/><c r="C1" t="str"><f>A1</f><v>x</v></c></row></sheetData></worksheet>',
+    });
+    assert.equal((await officeDocumentText(inline, 'xlsx')).text, 'rek. NL91 ABNA 0417 1643 00\tx\n');
+  });
+
+  it('reads slides in their order, slide 10 after slide 2, then the speaker notes', async () => {
+    const slides = Array.from({ length: 11 }, (_, i) => [`dia ${i + 1}`]);
+    const { text } = await officeDocumentText(await pptx(slides, ['BSN 111222333 niet delen']), 'pptx');
+    assert.equal(text, `${slides.map(([t]) => `${t}\n`).join('\n')}\nBSN 111222333 niet delen\n`);
+  });
+
+  it('reads entries that are stored without compression', async () => {
+    const file = await zip({ 'word/document.xml': '<w:document><w:body><w:p><w:r><w:t>BSN 111222333</w:t></w:r></w:p></w:body></w:document>' }, { stored: true });
+    assert.equal((await officeDocumentText(file, 'docx')).text, 'BSN 111222333\n');
+  });
+
+  it('stops at the limit and says so, however far a small part would inflate', async () => {
+    // 16 MiB of paragraphs that deflate to well under a megabyte.
+    const paragraph = '<w:p><w:r><w:t>BSN 111222333</w:t></w:r></w:p>';
+    const body = paragraph.repeat(Math.ceil((16 * 1024 * 1024) / paragraph.length));
+    const file = await zip({ 'word/document.xml': `<w:document><w:body>${body}</w:body></w:document>` });
+    assert.ok(file.length < 1024 * 1024, `the archive is small (${file.length} bytes)`);
+    const { text, truncated } = await officeDocumentText(file, 'docx', 1000);
+    assert.equal(truncated, true);
+    assert.equal(text.length, 1000);
+    assert.ok(text.startsWith('BSN 111222333\nBSN 111222333\n'));
+  });
+
+  it('refuses what it cannot read with an OfficeDocumentError, never a hang or a crash', async () => {
+    const cases: Array<[string, Uint8Array]> = [
+      ['not a ZIP file', new TextEncoder().encode('just text, no archive')],
+      ['an encrypted archive', await zip({ 'word/document.xml': '<w:t>x</w:t>' }, { encrypted: true })],
+      ['a workbook without sheets read as one', await zip({ 'xl/workbook.xml': '<workbook/>' })],
+      ['a Word file without its body', await zip({ 'word/styles.xml': '<w:styles/>' })],
+      ['a cut-off archive', (await docx(['BSN 111222333'])).subarray(0, 60)],
+    ];
+    for (const [what, bytes] of cases) {
+      await assert.rejects(officeDocumentText(bytes, what.includes('workbook') ? 'xlsx' : 'docx'), OfficeDocumentError, what);
+    }
+    // Damaged compressed data: the entry's bytes are not a deflate stream.
+    const damaged = await zip({ 'word/document.xml': '<w:document/>' });
+    const good = await deflateRaw(new TextEncoder().encode('<w:document/>'));
+    const at = Buffer.from(damaged).indexOf(Buffer.from(good));
+    damaged.fill(0xff, at, at + good.length);
+    await assert.rejects(officeDocumentText(damaged, 'docx'), OfficeDocumentError);
+  });
+});
+
+describe('scanning a document read into text', () => {
+  it('finds what a Word attachment says, and lists a truncated one', async () => {
+    const { text } = await officeDocumentText(await docx(['Patiënt: J. de Vries', ['BSN: 1112', '22333']]), 'docx');
+    const scan = scanMessage({
+      attachments: [
+        { name: 'verwijzing.docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', text },
+        { name: 'lang.docx', text: 'BSN 123456782', truncated: true },
+        { name: 'scan.pdf', contentType: 'application/pdf' },
+      ],
+    });
+    const bsn = scan.findings.filter((f) => f.detector === 'bsn');
+    assert.deepEqual(bsn.map((f) => [f.part, f.attachment, f.preview, f.confidence]), [
+      ['attachment', 0, '1112*****', 'high'],
+      ['attachment', 1, '1234*****', 'high'],
+    ]);
+    assert.deepEqual(scan.unscanned, [{ attachment: 1, reason: 'truncated' }, { attachment: 2, reason: 'unsupported-type' }]);
+  });
+});

@@ -1,0 +1,242 @@
+/**
+ * The text of Word, Excel and PowerPoint files (Office Open XML: DOCX, XLSX, PPTX), so that the
+ * engine can scan what an attachment says, not only its name. Such a file is a ZIP archive of XML
+ * parts; the parts are inflated with the platform's `DecompressionStream('deflate-raw')` (current
+ * browsers, Outlook's webviews, Node 18 and later), so this needs no library. Where the platform
+ * lacks it, or the file is not a readable archive (password-protected Office files are not ZIP
+ * files at all), reading fails and the caller lists the attachment as not checked.
+ *
+ * What is read, in this order:
+ * - DOCX: the body, then headers, footers, footnotes, endnotes and comments; text that tracked
+ *   changes deleted is read too, since it is still in the file. A paragraph ends a line; a
+ *   tab or line break in Word is a tab or line break here. Word often splits a number over
+ *   several runs (`<w:t>1112</w:t>…<w:t>22333</w:t>`); within a paragraph they are joined.
+ * - XLSX: every worksheet in order, a row per line, cells separated by tabs: shared strings,
+ *   inline strings, and the values of number, formula and other cells as Excel stored them.
+ * - PPTX: every slide in order, then the speaker notes; a paragraph ends a line.
+ *
+ * Async, and kept out of the engine's synchronous scan: the task pane and the scan command read a
+ * document into text first and hand the engine `{ name, text }` (see AttachmentInput).
+ */
+import { concatBytes, ownBuffer } from '../crypto/bytes';
+
+export type OfficeKind = 'docx' | 'xlsx' | 'pptx';
+
+export interface OfficeText {
+  text: string;
+  /** Reading stopped at the limit: the text holds only the start of the document. */
+  truncated: boolean;
+}
+
+/** Why a document could not be read. */
+export class OfficeDocumentError extends Error {
+  override name = 'OfficeDocumentError';
+}
+
+const KINDS: Record<string, OfficeKind> = {
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'pptx',
+};
+
+/** The kind of an attachment by its content type or, failing that, its file name; null for others. */
+export function officeKindOf(name: string, contentType?: string): OfficeKind | null {
+  const type = contentType ? contentType.split(';')[0]!.trim().toLowerCase() : '';
+  if (KINDS[type]) return KINDS[type]!;
+  // Macro-enabled and template variants hold the same parts (docm, dotx, xlsm, xltx, pptm, potx).
+  const ext = /\.(doc|dot|xls|xlt|ppt|pot)[xm]$/i.exec(name);
+  if (!ext) return null;
+  const base = ext[1]!.toLowerCase();
+  return base === 'doc' || base === 'dot' ? 'docx' : base === 'xls' || base === 'xlt' ? 'xlsx' : 'pptx';
+}
+
+interface Entry {
+  method: number;
+  compressedSize: number;
+  /** Offset of the entry's local header. */
+  offset: number;
+}
+
+const u16 = (b: Uint8Array, at: number): number => b[at]! | (b[at + 1]! << 8);
+const u32 = (b: Uint8Array, at: number): number => (u16(b, at) | (u16(b, at + 2) << 16)) >>> 0;
+
+/** The entries of a ZIP archive by name, from its central directory. */
+function readZip(bytes: Uint8Array): Map<string, Entry> {
+  // The end-of-central-directory record: 22 bytes plus a comment of up to 65,535.
+  let end = -1;
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at--) {
+    if (u32(bytes, at) === 0x06054b50) {
+      end = at;
+      break;
+    }
+  }
+  if (end < 0) throw new OfficeDocumentError('not a ZIP archive');
+  const count = u16(bytes, end + 10);
+  let at = u32(bytes, end + 16);
+  if (count === 0xffff || at === 0xffffffff) throw new OfficeDocumentError('ZIP64 archives are not read');
+  const entries = new Map<string, Entry>();
+  const names = new TextDecoder();
+  for (let k = 0; k < count; k++) {
+    if (at + 46 > bytes.length || u32(bytes, at) !== 0x02014b50) throw new OfficeDocumentError('damaged central directory');
+    const nameLength = u16(bytes, at + 28);
+    const name = names.decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    // Bit 0 of the flags: the entry is encrypted.
+    if (u16(bytes, at + 8) & 1) throw new OfficeDocumentError('encrypted archive');
+    entries.set(name, { method: u16(bytes, at + 10), compressedSize: u32(bytes, at + 20), offset: u32(bytes, at + 42) });
+    at += 46 + nameLength + u16(bytes, at + 30) + u16(bytes, at + 32);
+  }
+  return entries;
+}
+
+/** An entry's bytes, inflated, at most `limit` of them. */
+async function readEntry(bytes: Uint8Array, entry: Entry, limit: number): Promise<{ data: Uint8Array; truncated: boolean }> {
+  const header = entry.offset;
+  if (header + 30 > bytes.length || u32(bytes, header) !== 0x04034b50) throw new OfficeDocumentError('damaged entry');
+  const start = header + 30 + u16(bytes, header + 26) + u16(bytes, header + 28);
+  const stored = bytes.subarray(start, start + entry.compressedSize);
+  if (stored.length !== entry.compressedSize) throw new OfficeDocumentError('damaged entry');
+  if (entry.method === 0) return { data: stored.subarray(0, limit), truncated: stored.length > limit };
+  if (entry.method !== 8) throw new OfficeDocumentError(`compression method ${entry.method}`);
+  if (typeof DecompressionStream !== 'function') throw new OfficeDocumentError('no DecompressionStream here');
+  const source = new ReadableStream<BufferSource>({
+    start(controller) {
+      controller.enqueue(ownBuffer(stored));
+      controller.close();
+    },
+  });
+  // A small file can inflate to a great deal (a "ZIP bomb"): stop at the limit.
+  const reader = source.pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let truncated = false;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (total + value.length > limit) {
+        chunks.push(value.subarray(0, limit - total));
+        total = limit;
+        truncated = true;
+        await reader.cancel();
+        break;
+      }
+      chunks.push(value);
+      total += value.length;
+    }
+  } catch {
+    throw new OfficeDocumentError('damaged compressed data');
+  }
+  return { data: concatBytes(chunks, total), truncated };
+}
+
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Text between tags as it reads: the five XML entities and numeric character references decoded. */
+function xmlText(raw: string): string {
+  if (raw.indexOf('&') < 0) return raw;
+  return raw.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
+    if (ref.charAt(0) !== '#') return XML_ENTITIES[ref] ?? whole;
+    const code = ref.charAt(1) === 'x' || ref.charAt(1) === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
+// Word: text runs (and deleted text), tabs, breaks and paragraph ends.
+const WORD_TOKENS = /<w:(?:t|delText)(?:\s[^>]*)?>([^<]*)<\/w:(?:t|delText)>|<w:(tab|br|cr)\b[^>]*\/>|<\/w:p>/g;
+// PowerPoint (DrawingML): text runs, line breaks and paragraph ends.
+const SLIDE_TOKENS = /<a:t(?:\s[^>]*)?>([^<]*)<\/a:t>|<a:(br)\b[^>]*\/>|<\/a:p>/g;
+
+function paragraphs(xml: string, tokens: RegExp): string {
+  let out = '';
+  tokens.lastIndex = 0;
+  for (let m = tokens.exec(xml); m; m = tokens.exec(xml)) {
+    if (m[1] !== undefined) out += xmlText(m[1]);
+    else if (m[2] === 'tab') out += '\t';
+    else out += '\n';
+  }
+  return out;
+}
+
+/** The strings of an `<si>` or `<is>` element: all its `<t>` texts, joined (rich text has several). */
+function stringItem(xml: string): string {
+  let out = '';
+  const texts = /<t(?:\s[^>]*)?>([^<]*)<\/t>/g;
+  for (let m = texts.exec(xml); m; m = texts.exec(xml)) out += xmlText(m[1]!);
+  return out;
+}
+
+function sharedStrings(xml: string): string[] {
+  const out: string[] = [];
+  const items = /<si>([\s\S]*?)<\/si>|<si\/>/g;
+  for (let m = items.exec(xml); m; m = items.exec(xml)) out.push(m[1] === undefined ? '' : stringItem(m[1]));
+  return out;
+}
+
+/** A worksheet as lines of tab-separated cells. */
+function worksheet(xml: string, strings: string[]): string {
+  let out = '';
+  let row = '';
+  const cells = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)|<\/row>/g;
+  for (let m = cells.exec(xml); m; m = cells.exec(xml)) {
+    if (m[1] === undefined) {
+      out += `${row}\n`;
+      row = '';
+      continue;
+    }
+    const body = m[2] || '';
+    const type = /\bt="(\w+)"/.exec(m[1]);
+    const value = /<v>([^<]*)<\/v>/.exec(body);
+    let text = '';
+    if (type && type[1] === 'inlineStr') text = stringItem(body);
+    else if (value && type && type[1] === 's') text = strings[Number(value[1])] ?? '';
+    else if (value) text = xmlText(value[1]!);
+    if (text) row += row ? `\t${text}` : text;
+  }
+  return out + row;
+}
+
+/** Part names matching `pattern` with a number, in numeric order (sheet2 before sheet10). */
+function numbered(entries: Map<string, Entry>, pattern: RegExp): string[] {
+  const found: Array<[number, string]> = [];
+  entries.forEach((_, name) => {
+    const m = pattern.exec(name);
+    if (m) found.push([Number(m[1]), name]);
+  });
+  return found.sort((a, b) => a[0] - b[0]).map(([, name]) => name);
+}
+
+/**
+ * The text of a DOCX, XLSX or PPTX file, at most `maxChars` characters of it (default 4 Mi, as the
+ * engine scans per part). Throws {@link OfficeDocumentError} when the file cannot be read.
+ */
+export async function officeDocumentText(bytes: Uint8Array, kind: OfficeKind, maxChars = 4 * 1024 * 1024): Promise<OfficeText> {
+  const entries = readZip(bytes);
+  // XML spends several bytes of markup per character of text: read up to this much of each part.
+  const limit = maxChars * 8;
+  let truncated = false;
+  const read = async (name: string): Promise<string> => {
+    const entry = entries.get(name);
+    if (!entry) return '';
+    const part = await readEntry(bytes, entry, limit);
+    truncated = truncated || part.truncated;
+    return new TextDecoder().decode(part.data);
+  };
+  const texts: string[] = [];
+  if (kind === 'docx') {
+    if (!entries.has('word/document.xml')) throw new OfficeDocumentError('no word/document.xml');
+    const parts = ['word/document.xml', ...numbered(entries, /^word\/header(\d+)\.xml$/), ...numbered(entries, /^word\/footer(\d+)\.xml$/),
+      'word/footnotes.xml', 'word/endnotes.xml', 'word/comments.xml'];
+    for (const name of parts) texts.push(paragraphs(await read(name), WORD_TOKENS));
+  } else if (kind === 'xlsx') {
+    const sheets = numbered(entries, /^xl\/worksheets\/sheet(\d+)\.xml$/);
+    if (sheets.length === 0) throw new OfficeDocumentError('no worksheets');
+    const strings = sharedStrings(await read('xl/sharedStrings.xml'));
+    for (const name of sheets) texts.push(worksheet(await read(name), strings));
+  } else {
+    const slides = numbered(entries, /^ppt\/slides\/slide(\d+)\.xml$/);
+    if (slides.length === 0) throw new OfficeDocumentError('no slides');
+    for (const name of [...slides, ...numbered(entries, /^ppt\/notesSlides\/notesSlide(\d+)\.xml$/)]) texts.push(paragraphs(await read(name), SLIDE_TOKENS));
+  }
+  const text = texts.filter(Boolean).join('\n');
+  return text.length > maxChars ? { text: text.slice(0, maxChars), truncated: true } : { text, truncated };
+}
