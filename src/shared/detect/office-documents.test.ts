@@ -32,6 +32,14 @@ describe('officeDocumentText', () => {
     assert.equal(text, 'Geachte collega,\nBSN van de cliënt: 111222333 (zie bijlage)\nDiagnose:\tdiabetes & hypertensie\n\nVertrouwelijk\n\nPagina 1\n\nVoetnoot: dossier 12\n');
   });
 
+  it('reads a tab in a run as a tab, and the tab stops of a paragraph as nothing', async () => {
+    const file = await zip({
+      'word/document.xml': '<w:document><w:body><w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr>' +
+        '<w:r><w:t>BSN</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>111222333</w:t><w:br w:type="textWrapping"/><w:t>x</w:t></w:r></w:p></w:body></w:document>',
+    });
+    assert.equal((await officeDocumentText(file, 'docx')).text, 'BSN\t111222333\nx\n');
+  });
+
   it('reads text that tracked changes deleted, since the file still holds it', async () => {
     const file = await zip({
       'word/document.xml': '<w:document xmlns:w="x"><w:body><w:p><w:del w:id="1"><w:r><w:delText xml:space="preserve">IBAN NL91 ABNA 0417 1643 00</w:delText></w:r></w:del></w:p></w:body></w:document>',
@@ -107,5 +115,19 @@ describe('scanning a document read into text', () => {
       ['attachment', 1, '1234*****', 'high'],
     ]);
     assert.deepEqual(scan.unscanned, [{ attachment: 1, reason: 'truncated' }, { attachment: 2, reason: 'unsupported-type' }]);
+  });
+});
+
+describe('officeDocumentText on crafted parts', () => {
+  // Guards against a pattern that searches to the end of the part for every element left open: that
+  // would take hours here, so the timeout turns such a regression into a failure rather than a hang.
+  it('reads parts full of elements left open in linear time', { timeout: 20_000 }, async () => {
+    const open = '<c r="A1" t="s"><v>0'.repeat(200_000);
+    const file = await zip({
+      'xl/sharedStrings.xml': `<sst>${'<si><t>x'.repeat(200_000)}</sst>`,
+      'xl/worksheets/sheet1.xml': `<worksheet><sheetData><row r="1"><c r="A1"><v>111222333</v></c>${open}</row></sheetData></worksheet>`,
+    });
+    // What comes before the first element left open is read; the rest cannot be.
+    assert.equal((await officeDocumentText(file, 'xlsx')).text, '111222333\n');
   });
 });

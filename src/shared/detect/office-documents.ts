@@ -141,10 +141,11 @@ function xmlText(raw: string): string {
   });
 }
 
-// Word: text runs (and deleted text), tabs, breaks and paragraph ends.
-const WORD_TOKENS = /<w:(?:t|delText)(?:\s[^>]*)?>([^<]*)<\/w:(?:t|delText)>|<w:(tab|br|cr)\b[^>]*\/>|<\/w:p>/g;
+// Word: text runs (and deleted text), tabs, breaks and paragraph ends. A tab in a run is a bare
+// `<w:tab/>`; one with attributes is a tab stop in the paragraph's properties, not text.
+const WORD_TOKENS = /<w:(?:t|delText)(?:\s[^<>]*)?>([^<]*)<\/w:(?:t|delText)>|<w:(tab)\s*\/>|<w:(?:br|cr)\b[^<>]*\/>|<\/w:p>/g;
 // PowerPoint (DrawingML): text runs, line breaks and paragraph ends.
-const SLIDE_TOKENS = /<a:t(?:\s[^>]*)?>([^<]*)<\/a:t>|<a:(br)\b[^>]*\/>|<\/a:p>/g;
+const SLIDE_TOKENS = /<a:t(?:\s[^<>]*)?>([^<]*)<\/a:t>|<a:br\b[^<>]*\/>|<\/a:p>/g;
 
 function paragraphs(xml: string, tokens: RegExp): string {
   let out = '';
@@ -160,39 +161,64 @@ function paragraphs(xml: string, tokens: RegExp): string {
 /** The strings of an `<si>` or `<is>` element: all its `<t>` texts, joined (rich text has several). */
 function stringItem(xml: string): string {
   let out = '';
-  const texts = /<t(?:\s[^>]*)?>([^<]*)<\/t>/g;
+  const texts = /<t(?:\s[^<>]*)?>([^<]*)<\/t>/g;
   for (let m = texts.exec(xml); m; m = texts.exec(xml)) out += xmlText(m[1]!);
   return out;
 }
 
+/**
+ * Calls `visit` with the attributes and the content of each `<name …>…</name>` in `xml` (null
+ * content for `<name …/>`), in order. Found with indexOf rather than a lazy pattern, which would
+ * search to the end of the part again for every element left open: a crafted part of many open
+ * elements must not take quadratic time. Stops at the first element left open.
+ */
+function eachElement(xml: string, name: string, visit: (attributes: string, content: string | null) => void): void {
+  const open = `<${name}`;
+  const close = `</${name}>`;
+  for (let at = xml.indexOf(open); at >= 0; ) {
+    const next = xml.charAt(at + open.length);
+    // `<c` must not match `<cols`, nor `<si` match `<sign`.
+    if (next !== '>' && next !== '/' && next !== ' ' && next !== '\t' && next !== '\n' && next !== '\r') {
+      at = xml.indexOf(open, at + 1);
+      continue;
+    }
+    const tagEnd = xml.indexOf('>', at);
+    if (tagEnd < 0) return;
+    if (xml.charAt(tagEnd - 1) === '/') {
+      visit(xml.slice(at + open.length, tagEnd - 1), null);
+      at = xml.indexOf(open, tagEnd);
+      continue;
+    }
+    const end = xml.indexOf(close, tagEnd);
+    if (end < 0) return;
+    visit(xml.slice(at + open.length, tagEnd), xml.slice(tagEnd + 1, end));
+    at = xml.indexOf(open, end + close.length);
+  }
+}
+
 function sharedStrings(xml: string): string[] {
   const out: string[] = [];
-  const items = /<si>([\s\S]*?)<\/si>|<si\/>/g;
-  for (let m = items.exec(xml); m; m = items.exec(xml)) out.push(m[1] === undefined ? '' : stringItem(m[1]));
+  eachElement(xml, 'si', (_, content) => out.push(content === null ? '' : stringItem(content)));
   return out;
 }
 
 /** A worksheet as lines of tab-separated cells. */
 function worksheet(xml: string, strings: string[]): string {
-  let out = '';
-  let row = '';
-  const cells = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)|<\/row>/g;
-  for (let m = cells.exec(xml); m; m = cells.exec(xml)) {
-    if (m[1] === undefined) {
-      out += `${row}\n`;
-      row = '';
-      continue;
-    }
-    const body = m[2] || '';
-    const type = /\bt="(\w+)"/.exec(m[1]);
-    const value = /<v>([^<]*)<\/v>/.exec(body);
-    let text = '';
-    if (type && type[1] === 'inlineStr') text = stringItem(body);
-    else if (value && type && type[1] === 's') text = strings[Number(value[1])] ?? '';
-    else if (value) text = xmlText(value[1]!);
-    if (text) row += row ? `\t${text}` : text;
-  }
-  return out + row;
+  const rows: string[] = [];
+  eachElement(xml, 'row', (_, content) => {
+    const cells: string[] = [];
+    eachElement(content || '', 'c', (attributes, body) => {
+      const type = /\bt="(\w+)"/.exec(attributes);
+      const value = body === null ? null : /<v>([^<]*)<\/v>/.exec(body);
+      let text = '';
+      if (type && type[1] === 'inlineStr') text = stringItem(body || '');
+      else if (value && type && type[1] === 's') text = strings[Number(value[1])] ?? '';
+      else if (value) text = xmlText(value[1]!);
+      if (text) cells.push(text);
+    });
+    rows.push(`${cells.join('\t')}\n`);
+  });
+  return rows.join('');
 }
 
 /** Part names matching `pattern` with a number, in numeric order (sheet2 before sheet10). */
