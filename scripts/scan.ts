@@ -1,8 +1,8 @@
 // Lets an admin try a detection policy on real text without sending anything anywhere:
-//   npm run scan -- <file|-> [--html|--text|--document docx|xlsx|pptx] [--policy policy.json] [--locale nl|en]
+//   npm run scan -- <file|-> [--html|--text|--document docx|xlsx|pptx|odt|ods|odp] [--policy policy.json] [--locale nl|en]
 // Prints {"findings": [...], "decision": {...}} on standard output. Findings carry masked previews
 // only; `start`/`end` are offsets into the normalised text (for plain text without invisible
-// characters, the file itself; for a Word, Excel or PowerPoint file, the text read out of it, as
+// characters, the file itself; for a Word, Excel, PowerPoint or OpenDocument file, the text read out of it, as
 // the task pane reads attachments), as docs/detection.md explains. A document that could only be
 // read in part adds "truncated": true.
 import { readFileSync } from 'node:fs';
@@ -11,7 +11,8 @@ import { decide, defaultPolicy, resolvePolicy, scanText, type Locale, type Polic
 import { decodeText } from '../src/shared/detect/decode';
 import { OfficeDocumentError, officeDocumentText, officeKindOf, type OfficeKind } from '../src/shared/detect/office-documents';
 
-const USAGE = 'usage: npm run scan -- <file|-> [--html|--text|--document docx|xlsx|pptx] [--policy policy.json] [--locale nl|en]';
+const DOCUMENT_KINDS: OfficeKind[] = ['docx', 'xlsx', 'pptx', 'odt', 'ods', 'odp'];
+const USAGE = 'usage: npm run scan -- <file|-> [--html|--text|--document docx|xlsx|pptx|odt|ods|odp] [--policy policy.json] [--locale nl|en]';
 
 interface Options {
   source: string;
@@ -29,8 +30,8 @@ function parseArgs(args: string[]): Options {
     else if (arg === '--text') options.html = false;
     else if (arg === '--document') {
       const kind = args[++i];
-      if (kind !== 'docx' && kind !== 'xlsx' && kind !== 'pptx') throw new Error(`--document takes docx, xlsx or pptx\n${USAGE}`);
-      options.document = kind;
+      if (!DOCUMENT_KINDS.includes(kind as OfficeKind)) throw new Error(`--document takes ${DOCUMENT_KINDS.join(', ')}\n${USAGE}`);
+      options.document = kind as OfficeKind;
     } else if (arg === '--policy') options.policyFile = args[++i];
     else if (arg === '--locale') options.locale = args[++i] === 'nl' ? 'nl' : 'en';
     else if (arg === '--help' || arg === '-h') throw new Error(USAGE);

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { docx, pptx, xlsx } from '../src/shared/detect/test-support';
+import { docx, openDocument, pptx, xlsx } from '../src/shared/detect/test-support';
 
 const run = (args: string[], input?: string) =>
   spawnSync(process.execPath, ['--import', 'tsx', 'scripts/scan.ts', ...args], { input, encoding: 'utf8' });
@@ -43,7 +43,7 @@ test('explains its usage and fails without an input', () => {
   assert.match(r.stderr, /usage: npm run scan/);
 });
 
-test('reads Word, Excel and PowerPoint files, and refuses a document it cannot read with exit code 2', async () => {
+test('reads Word, Excel, PowerPoint and OpenDocument files, and refuses a document it cannot read with exit code 2', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'sealpost-scan-'));
   try {
     writeFileSync(join(dir, 'verwijzing.docx'), await docx(['Verwijzing huisarts', ['BSN: 1112', '22333']]));
@@ -56,11 +56,15 @@ test('reads Word, Excel and PowerPoint files, and refuses a document it cannot r
     assert.deepEqual(detectors(run([join(dir, 'verwijzing.docx')])), [['health', 'huisarts…'], ['bsn', '1112*****']]);
     assert.deepEqual(detectors(run([join(dir, 'lijst.xlsx')])), [['iban', 'NL91 **** **** 4300']]);
     assert.deepEqual(detectors(run([join(dir, 'notes.bin'), '--document', 'pptx'])), [['card', '4111 **** **** 1111']]);
+    writeFileSync(join(dir, 'besluit.odt'), await openDocument('text', '<text:p>Burgerservicenummer: <text:span>111222333</text:span></text:p>'));
+    assert.deepEqual(detectors(run([join(dir, 'besluit.odt')])), [['bsn', '1112*****']]);
     writeFileSync(join(dir, 'beveiligd.docx'), 'a password-protected document is no ZIP archive');
     const refused = run([join(dir, 'beveiligd.docx')]);
     assert.equal(refused.status, 2);
     assert.match(refused.stderr, /cannot read the document: not a ZIP archive/);
-    assert.equal(run([join(dir, 'lijst.xlsx'), '--document', 'odt']).status, 2);
+    const unknown = run([join(dir, 'lijst.xlsx'), '--document', 'pdf']);
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr, /--document takes docx, xlsx, pptx, odt, ods, odp/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

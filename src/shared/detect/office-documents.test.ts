@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { officeDocumentText, officeKindOf, OfficeDocumentError } from './office-documents';
 import { scanMessage } from './scan-message';
-import { deflateRaw, docx, pptx, wordPart, xlsx, zip } from './test-support';
+import { deflateRaw, docx, openDocument, pptx, wordPart, xlsx, zip } from './test-support';
 
 describe('officeKindOf', () => {
   it('knows Word, Excel and PowerPoint files by content type or by name', () => {
@@ -12,6 +12,10 @@ describe('officeKindOf', () => {
     assert.equal(officeKindOf('lijst.xlsm'), 'xlsx');
     assert.equal(officeKindOf('sjabloon.dotx'), 'docx');
     assert.equal(officeKindOf('dia.pptx'), 'pptx');
+    assert.equal(officeKindOf('x', 'application/vnd.oasis.opendocument.text'), 'odt');
+    assert.equal(officeKindOf('begroting.ods'), 'ods');
+    assert.equal(officeKindOf('sjabloon.ott'), 'odt');
+    assert.equal(officeKindOf('presentatie.odp'), 'odp');
     assert.equal(officeKindOf('oud.doc'), null, 'the binary formats before 2007 are not ZIP files');
     assert.equal(officeKindOf('scan.pdf', 'application/pdf'), null);
   });
@@ -60,6 +64,32 @@ describe('officeDocumentText', () => {
     const slides = Array.from({ length: 11 }, (_, i) => [`dia ${i + 1}`]);
     const { text } = await officeDocumentText(await pptx(slides, ['BSN 111222333 niet delen']), 'pptx');
     assert.equal(text, `${slides.map(([t]) => `${t}\n`).join('\n')}\nBSN 111222333 niet delen\n`);
+  });
+
+  it('reads OpenDocument text: spans, spaces, tabs, footnotes and comments set apart, headers', async () => {
+    const file = await openDocument(
+      'text',
+      '<text:h text:outline-level="1">Besluit</text:h>' +
+        '<text:p text:style-name="P1">BSN <text:span text:style-name="T1">1112</text:span>22333<text:note text:note-class="footnote">' +
+        '<text:note-citation>1</text:note-citation><text:note-body><text:p>Zie dossier.</text:p></text:note-body></text:note>' +
+        '<text:s text:c="2"/>en<text:tab/>NL91&#160;ABNA 0417 1643 00<text:line-break/>einde</text:p>' +
+        '<text:p>x<office:annotation><dc:creator>J. Jansen</dc:creator><dc:date>2024-05-01T10:00:00</dc:date><text:p>klopt</text:p></office:annotation></text:p>',
+      '<style:master-page style:name="Standard"><style:header><text:p>Gemeente Voorbeeld, vertrouwelijk</text:p></style:header></style:master-page>',
+    );
+    assert.equal(
+      (await officeDocumentText(file, 'odt')).text,
+      'Besluit\nBSN 111222333 Zie dossier.\n   en\tNL91\u00a0ABNA 0417 1643 00\neinde\nx  J. Jansen  2024-05-01T10:00:00 klopt\n \n\nGemeente Voorbeeld, vertrouwelijk\n',
+    );
+  });
+
+  it('reads OpenDocument spreadsheets a row per line and presentations a paragraph per line', async () => {
+    const cell = (text: string, value = '') => `<table:table-cell${value ? ` office:value-type="float" office:value="${value}"` : ' office:value-type="string"'}><text:p>${text}</text:p></table:table-cell>`;
+    const sheet = await openDocument('spreadsheet', '<table:table table:name="Blad1">' +
+      `<table:table-row>${cell('naam')}${cell('bsn')}</table:table-row>` +
+      `<table:table-row>${cell('Jansen')}${cell('111222333', '111222333')}<table:table-cell table:number-columns-repeated="1020"/></table:table-row></table:table>`);
+    assert.equal((await officeDocumentText(sheet, 'ods')).text, 'naam \tbsn \t\nJansen \t111222333 \t\n');
+    const slides = await openDocument('presentation', '<draw:page draw:name="1"><draw:frame><draw:text-box><text:p>Casus</text:p><text:p>BSN 111222333</text:p></draw:text-box></draw:frame></draw:page>');
+    assert.equal((await officeDocumentText(slides, 'odp')).text, 'Casus\nBSN 111222333\n');
   });
 
   it('reads entries that are stored without compression', async () => {

@@ -1,8 +1,10 @@
 /**
- * The text of Word, Excel and PowerPoint files (Office Open XML: DOCX, XLSX, PPTX), so that the
- * engine can scan what an attachment says, not only its name. Such a file is a ZIP archive of XML
- * parts; the parts are inflated with the platform's `DecompressionStream('deflate-raw')` (current
- * browsers, Outlook's webviews, Node 18 and later), so this needs no library. Where the platform
+ * The text of Word, Excel and PowerPoint files (Office Open XML: DOCX, XLSX, PPTX) and of their
+ * OpenDocument counterparts (ODT, ODS, ODP, the open standard Dutch public bodies are asked to
+ * use), so that the engine can scan what an attachment says, not only its name. Such a file is a
+ * ZIP archive of XML parts; the parts are inflated with the platform's
+ * `DecompressionStream('deflate-raw')` (current browsers, Outlook's webviews, Node 18 and later),
+ * so this needs no library. Where the platform
  * lacks it, or the file is not a readable archive (password-protected Office files are not ZIP
  * files at all), reading fails and the caller lists the attachment as not checked.
  *
@@ -14,13 +16,17 @@
  * - XLSX: every worksheet in order, a row per line, cells separated by tabs: shared strings,
  *   inline strings, and the values of number, formula and other cells as Excel stored them.
  * - PPTX: every slide in order, then the speaker notes; a paragraph ends a line.
+ * - ODT, ODS, ODP: the body of `content.xml` (text, tables, slides, notes, comments, tracked
+ *   deletions), then the headers and footers in `styles.xml`. A paragraph ends a line, a table cell
+ *   a cell (tab), a row a line; a footnote's number is left out so that it cannot join the number
+ *   it follows.
  *
  * Async, and kept out of the engine's synchronous scan: the task pane and the scan command read a
  * document into text first and hand the engine `{ name, text }` (see AttachmentInput).
  */
 import { concatBytes, ownBuffer } from '../crypto/bytes';
 
-export type OfficeKind = 'docx' | 'xlsx' | 'pptx';
+export type OfficeKind = 'docx' | 'xlsx' | 'pptx' | 'odt' | 'ods' | 'odp';
 
 export interface OfficeText {
   text: string;
@@ -37,17 +43,23 @@ const KINDS: Record<string, OfficeKind> = {
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
   'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'pptx',
+  'application/vnd.oasis.opendocument.text': 'odt',
+  'application/vnd.oasis.opendocument.spreadsheet': 'ods',
+  'application/vnd.oasis.opendocument.presentation': 'odp',
 };
+
+// File name endings, templates and macro-enabled variants included: they hold the same parts.
+const EXTENSIONS: Array<[RegExp, OfficeKind]> = [
+  [/\.do[ct][xm]$/i, 'docx'], [/\.xl[st][xm]$/i, 'xlsx'], [/\.p(?:pt|ot)[xm]$/i, 'pptx'],
+  [/\.o[dt]t$/i, 'odt'], [/\.o[dt]s$/i, 'ods'], [/\.o[dt]p$/i, 'odp'],
+];
 
 /** The kind of an attachment by its content type or, failing that, its file name; null for others. */
 export function officeKindOf(name: string, contentType?: string): OfficeKind | null {
   const type = contentType ? contentType.split(';')[0]!.trim().toLowerCase() : '';
   if (KINDS[type]) return KINDS[type]!;
-  // Macro-enabled and template variants hold the same parts (docm, dotx, xlsm, xltx, pptm, potx).
-  const ext = /\.(doc|dot|xls|xlt|ppt|pot)[xm]$/i.exec(name);
-  if (!ext) return null;
-  const base = ext[1]!.toLowerCase();
-  return base === 'doc' || base === 'dot' ? 'docx' : base === 'xls' || base === 'xlt' ? 'xlsx' : 'pptx';
+  for (const [ending, kind] of EXTENSIONS) if (ending.test(name)) return kind;
+  return null;
 }
 
 interface Entry {
@@ -221,6 +233,45 @@ function worksheet(xml: string, strings: string[]): string {
   return rows.join('');
 }
 
+// OpenDocument text is mixed content: every text node counts. A footnote's number is skipped.
+const ODF_TOKENS = /<text:note-citation\b[^<>]*>[^<]*<\/text:note-citation>|<(\/?)([a-z]+:[a-z-]+)([^<>]*)>|([^<]+)/g;
+
+// Elements that sit inside a paragraph but are not part of its sentence: a footnote's text, a
+// comment with its author and date. They are set apart by spaces, so that "111222333" followed by
+// a footnote "Zie dossier" does not read as one word.
+const SET_APART = new Set(['text:note-body', 'office:annotation', 'dc:creator', 'dc:date']);
+
+/** The text of an OpenDocument part's `<wrapper>` element (`office:body`, `office:master-styles`). */
+function openDocumentText(xml: string, wrapper: string): string {
+  const from = xml.indexOf(`<${wrapper}`);
+  const to = xml.indexOf(`</${wrapper}>`, from);
+  if (from < 0) return '';
+  let out = '';
+  let cells = 0;
+  ODF_TOKENS.lastIndex = from;
+  for (let m = ODF_TOKENS.exec(xml); m && (to < 0 || m.index < to); m = ODF_TOKENS.exec(xml)) {
+    if (m[4] !== undefined) {
+      out += xmlText(m[4]);
+      continue;
+    }
+    const [, closing, name, attributes] = m;
+    if (name === 'table:table-cell') {
+      if (closing) out += '\t';
+      else if (!attributes!.endsWith('/')) cells++;
+      if (closing) cells--;
+    } else if (closing && (name === 'text:p' || name === 'text:h')) {
+      // Within a cell, its paragraphs stay on the row's line.
+      out += cells > 0 ? ' ' : '\n';
+    } else if (name === 'table:table-row' && closing) out += '\n';
+    else if (SET_APART.has(name!)) out += ' ';
+    else if (closing) continue;
+    else if (name === 'text:tab') out += '\t';
+    else if (name === 'text:line-break') out += '\n';
+    else if (name === 'text:s') out += ' '.repeat(Math.min(Number(/text:c="(\d+)"/.exec(attributes!)?.[1] ?? 1), 100));
+  }
+  return out;
+}
+
 /** Part names matching `pattern` with a number, in numeric order (sheet2 before sheet10). */
 function numbered(entries: Map<string, Entry>, pattern: RegExp): string[] {
   const found: Array<[number, string]> = [];
@@ -232,7 +283,7 @@ function numbered(entries: Map<string, Entry>, pattern: RegExp): string[] {
 }
 
 /**
- * The text of a DOCX, XLSX or PPTX file, at most `maxChars` characters of it (default 4 Mi, as the
+ * The text of a DOCX, XLSX, PPTX, ODT, ODS or ODP file, at most `maxChars` characters of it (default 4 Mi, as the
  * engine scans per part). Throws {@link OfficeDocumentError} when the file cannot be read.
  */
 export async function officeDocumentText(bytes: Uint8Array, kind: OfficeKind, maxChars = 4 * 1024 * 1024): Promise<OfficeText> {
@@ -258,10 +309,15 @@ export async function officeDocumentText(bytes: Uint8Array, kind: OfficeKind, ma
     if (sheets.length === 0) throw new OfficeDocumentError('no worksheets');
     const strings = sharedStrings(await read('xl/sharedStrings.xml'));
     for (const name of sheets) texts.push(worksheet(await read(name), strings));
+  } else if (kind === 'odt' || kind === 'ods' || kind === 'odp') {
+    if (!entries.has('content.xml')) throw new OfficeDocumentError('no content.xml');
+    texts.push(openDocumentText(await read('content.xml'), 'office:body'));
+    texts.push(openDocumentText(await read('styles.xml'), 'office:master-styles'));
   } else {
     const slides = numbered(entries, /^ppt\/slides\/slide(\d+)\.xml$/);
     if (slides.length === 0) throw new OfficeDocumentError('no slides');
-    for (const name of [...slides, ...numbered(entries, /^ppt\/notesSlides\/notesSlide(\d+)\.xml$/)]) texts.push(paragraphs(await read(name), SLIDE_TOKENS));
+    const notes = numbered(entries, /^ppt\/notesSlides\/notesSlide(\d+)\.xml$/);
+    for (const name of [...slides, ...notes]) texts.push(paragraphs(await read(name), SLIDE_TOKENS));
   }
   const text = texts.filter(Boolean).join('\n');
   return text.length > maxChars ? { text: text.slice(0, maxChars), truncated: true } : { text, truncated };

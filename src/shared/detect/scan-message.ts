@@ -10,8 +10,9 @@ import type { Finding, MessageScan, UnscannedPart } from './types';
 /**
  * Scans what a message would disclose: subject, body, attachment names and the content of text
  * attachments (plain text, CSV/TSV, HTML, Markdown, JSON, XML) and of any attachment whose text
- * the caller read (Word, Excel and PowerPoint files, see office-documents.ts). Other types (PDF,
- * images, archives) are listed in `unscanned` so the pane can say what it could not check.
+ * the caller read (Word, Excel, PowerPoint and OpenDocument files, see office-documents.ts).
+ * Other types (PDF, images, archives) are listed in `unscanned` so the pane can say what it could
+ * not check.
  */
 export interface AttachmentInput {
   name: string;

@@ -150,3 +150,25 @@ export function pptx(slides: string[][], notes: string[] = []): Promise<Uint8Arr
   });
   return zip(files);
 }
+
+const ODF = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" ' +
+  'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" ' +
+  'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/"';
+
+/**
+ * An OpenDocument file as LibreOffice writes it: `mimetype` first and stored, then `content.xml`
+ * with `body` inside `<office:body>` (raw ODF XML), and `styles.xml` with `masterStyles` (headers
+ * and footers) when given.
+ */
+export function openDocument(type: 'text' | 'spreadsheet' | 'presentation', body: string, masterStyles = ''): Promise<Uint8Array> {
+  const files: Record<string, string> = {
+    mimetype: `application/vnd.oasis.opendocument.${type}`,
+    'content.xml': `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content ${ODF} office:version="1.3">` +
+      `<office:automatic-styles><style:style style:name="T1" style:family="text"/></office:automatic-styles>` +
+      `<office:body><office:${type}>${body}</office:${type}></office:body></office:document-content>`,
+  };
+  if (masterStyles) {
+    files['styles.xml'] = `<office:document-styles ${ODF}><office:styles/><office:master-styles>${masterStyles}</office:master-styles></office:document-styles>`;
+  }
+  return zip(files);
+}

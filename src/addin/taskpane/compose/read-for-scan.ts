@@ -1,7 +1,8 @@
 /**
  * What the detection engine looks at, read from the compose item: subject, HTML body, recipients,
  * attachment names, and the content of attachments the engine can read: text files, and Word,
- * Excel and PowerPoint files, whose text is read out here. Nothing read here leaves the pane.
+ * Excel, PowerPoint and OpenDocument files, whose text is read out here. Nothing read here leaves
+ * the pane.
  */
 import type { AttachmentInput, MessageInput } from '../../../shared/detect';
 import { officeDocumentText, officeKindOf } from '../../../shared/detect/office-documents';
@@ -10,7 +11,7 @@ import { mimeTypeOf, toFile } from './attachment-files';
 
 /** Text attachments larger than this are listed as not checked rather than read into the pane. */
 export const SCAN_MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
-/** The same for Word, Excel and PowerPoint files, whose size is mostly compressed XML and images. */
+/** The same for Word, Excel, PowerPoint and OpenDocument files: mostly compressed XML and images. */
 export const SCAN_MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 const TEXT_NAMES = /\.(txt|text|csv|tsv|htm|html|xhtml|md|json|xml|log|ics|vcf)$/i;
 
