@@ -51,9 +51,20 @@ describe('officeDocumentText', () => {
     assert.equal((await officeDocumentText(file, 'docx')).text, 'IBAN NL91 ABNA 0417 1643 00\n');
   });
 
-  it('reads every cell of a workbook: shared strings, numbers, inline strings, a row per line', async () => {
+  it('reads every cell of a workbook: shared strings, numbers, dates, inline strings, a row per line', async () => {
     const file = await xlsx([['naam', 'bsn', 'geboortedatum'], ['Jansen', 111222333, '12-03-1985'], ['de Vries', 123456782, '01-02-1950']]);
     assert.equal((await officeDocumentText(file, 'xlsx')).text, 'naam\tbsn\tgeboortedatum\nJansen\t111222333\t12-03-1985\nde Vries\t123456782\t01-02-1950\n');
+    const dates = await xlsx([
+      ['naam', 'geboortedatum', 'in dienst', 'salaris'],
+      ['Jansen', { value: 31121, format: 'date' }, { value: 45292, format: 'custom-date' }, { value: 3150.5, format: 'amount' }],
+    ]);
+    assert.equal((await officeDocumentText(dates, 'xlsx')).text, 'naam\tgeboortedatum\tin dienst\tsalaris\nJansen\t15-03-1985\t01-01-2024\t3150.5\n');
+    const system1904 = await zip({
+      'xl/workbook.xml': '<workbook><workbookPr date1904="1"/></workbook>',
+      'xl/styles.xml': '<styleSheet><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>',
+      'xl/worksheets/sheet1.xml': '<worksheet><sheetData><row r="1"><c r="A1" s="1"><v>29659.75</v></c></row></sheetData></worksheet>',
+    });
+    assert.equal((await officeDocumentText(system1904, 'xlsx')).text, '15-03-1985\n', 'the 1904 date system, and the time of day dropped');
     const inline = await zip({
       'xl/worksheets/sheet1.xml': '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>rek. NL91 ABNA 0417 1643 00</t></is></c><c r="B1"/><c r="C1" t="str"><f>A1</f><v>x</v></c></row></sheetData></worksheet>',
     });
@@ -145,6 +156,16 @@ describe('scanning a document read into text', () => {
       ['attachment', 1, '1234*****', 'high'],
     ]);
     assert.deepEqual(scan.unscanned, [{ attachment: 1, reason: 'truncated' }, { attachment: 2, reason: 'unsupported-type' }]);
+  });
+
+  it('sees dates of birth in a client list kept in Excel, typed as dates', async () => {
+    const list = await xlsx([['naam', 'geboortedatum'], ['Jansen', { value: 31121, format: 'date' }], ['Bakker', { value: 18902, format: 'date' }]]);
+    const { text } = await officeDocumentText(list, 'xlsx');
+    const scan = scanMessage({ attachments: [{ name: 'clienten.xlsx', text }] });
+    assert.deepEqual(scan.findings.filter((f) => f.detector === 'dob').map((f) => [f.preview, f.confidence]), [
+      ['**-**-1985', 'high'],
+      ['**-**-1951', 'medium'],
+    ]);
   });
 });
 

@@ -14,7 +14,8 @@
  *   tab or line break in Word is a tab or line break here. Word often splits a number over
  *   several runs (`<w:t>1112</w:t>…<w:t>22333</w:t>`); within a paragraph they are joined.
  * - XLSX: every worksheet in order, a row per line, cells separated by tabs: shared strings,
- *   inline strings, and the values of number, formula and other cells as Excel stored them.
+ *   inline strings, and the values of number, formula and other cells as Excel stored them, but
+ *   numbers in a date format as the date (`15-03-1985`), so that dates of birth are seen.
  * - PPTX: every slide in order, then the speaker notes; a paragraph ends a line.
  * - ODT, ODS, ODP: the body of `content.xml` (text, tables, slides, notes, comments, tracked
  *   deletions), then the headers and footers in `styles.xml`. A paragraph ends a line, a table cell
@@ -214,8 +215,52 @@ function sharedStrings(xml: string): string[] {
   return out;
 }
 
+/** How a workbook shows numbers: which cell styles are dates, and from which day it counts. */
+interface WorkbookDates {
+  /** By cell style index (a cell's `s`): whether its number is shown as a date. */
+  styles: boolean[];
+  /** Day 0 in UTC milliseconds: 30 December 1899, or 1 January 1904 in the 1904 date system. */
+  epoch: number;
+}
+
+// Excel's built-in number formats that show a date (14–17, 22, and the East Asian ones).
+const BUILT_IN_DATES = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+/** Whether a custom format code shows a day or a year: `dd-mm-yyyy`, `d mmm yy`, not `h:mm` or `0.00`. */
+function isDateFormat(code: string): boolean {
+  // Quoted text, escaped characters and [colour] or [$-413] sections are not format letters.
+  return /[dy]/i.test(code.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, ''));
+}
+
+function workbookDates(styles: string, workbook: string): WorkbookDates {
+  const custom = new Map<number, boolean>();
+  eachElement(styles, 'numFmt', (attributes) => {
+    const id = /numFmtId="(\d+)"/.exec(attributes);
+    const code = /formatCode="([^"]*)"/.exec(attributes);
+    if (id && code) custom.set(Number(id[1]), isDateFormat(xmlText(code[1]!)));
+  });
+  const dates: boolean[] = [];
+  eachElement(styles, 'cellXfs', (_, content) => {
+    eachElement(content || '', 'xf', (attributes) => {
+      const id = Number(/numFmtId="(\d+)"/.exec(attributes)?.[1] ?? 0);
+      dates.push(BUILT_IN_DATES.has(id) || custom.get(id) === true);
+    });
+  });
+  const system1904 = /date1904="(1|true)"/.test(workbook);
+  return { styles: dates, epoch: system1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30) };
+}
+
+/** A date cell's day number as Excel shows it in Dutch: `15-03-1985`. */
+function dayNumberAsDate(value: string, epoch: number): string {
+  const days = Math.floor(Number(value));
+  if (!Number.isFinite(days) || days < 1 || days > 2958465) return value;
+  const date = new Date(epoch + days * 86_400_000);
+  const two = (n: number) => (n < 10 ? `0${n}` : String(n));
+  return `${two(date.getUTCDate())}-${two(date.getUTCMonth() + 1)}-${date.getUTCFullYear()}`;
+}
+
 /** A worksheet as lines of tab-separated cells. */
-function worksheet(xml: string, strings: string[]): string {
+function worksheet(xml: string, strings: string[], dates: WorkbookDates): string {
   const rows: string[] = [];
   eachElement(xml, 'row', (_, content) => {
     const cells: string[] = [];
@@ -225,6 +270,7 @@ function worksheet(xml: string, strings: string[]): string {
       let text = '';
       if (type && type[1] === 'inlineStr') text = stringItem(body || '');
       else if (value && type && type[1] === 's') text = strings[Number(value[1])] ?? '';
+      else if (value && !type && dates.styles[Number(/\bs="(\d+)"/.exec(attributes)?.[1] ?? 0)]) text = dayNumberAsDate(value[1]!, dates.epoch);
       else if (value) text = xmlText(value[1]!);
       if (text) cells.push(text);
     });
@@ -308,7 +354,8 @@ export async function officeDocumentText(bytes: Uint8Array, kind: OfficeKind, ma
     const sheets = numbered(entries, /^xl\/worksheets\/sheet(\d+)\.xml$/);
     if (sheets.length === 0) throw new OfficeDocumentError('no worksheets');
     const strings = sharedStrings(await read('xl/sharedStrings.xml'));
-    for (const name of sheets) texts.push(worksheet(await read(name), strings));
+    const dates = workbookDates(await read('xl/styles.xml'), await read('xl/workbook.xml'));
+    for (const name of sheets) texts.push(worksheet(await read(name), strings, dates));
   } else if (kind === 'odt' || kind === 'ods' || kind === 'odp') {
     if (!entries.has('content.xml')) throw new OfficeDocumentError('no content.xml');
     texts.push(openDocumentText(await read('content.xml'), 'office:body'));

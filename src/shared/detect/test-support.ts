@@ -117,20 +117,38 @@ export function docx(paragraphs: Array<string | string[]>, extra: Record<string,
 /** A word part (header, footer, footnotes) holding one paragraph of `text`. */
 export const wordPart = (root: string, text: string): string => `<w:${root} ${W}><w:p>${run(text)}</w:p></w:${root}>`;
 
-/** An XLSX of one sheet: rows of cells; strings become shared strings, numbers number cells. */
-export function xlsx(rows: Array<Array<string | number>>): Promise<Uint8Array> {
+/** A number cell shown in a format: a built-in date (14), a custom date or a custom amount. */
+export interface FormattedNumber {
+  value: number;
+  format: 'date' | 'custom-date' | 'amount';
+}
+
+const XLSX_STYLES = '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  '<numFmts count="2"><numFmt numFmtId="164" formatCode="[$-413]d\\ mmmm\\ yyyy;@"/>' +
+  '<numFmt numFmtId="165" formatCode="&quot;€&quot;\\ #,##0.00;[Red]&quot;€&quot;\\ -#,##0.00"/></numFmts>' +
+  '<cellXfs count="5"><xf numFmtId="0" fontId="0"/><xf numFmtId="1" applyNumberFormat="1"/><xf numFmtId="14" applyNumberFormat="1"/>' +
+  '<xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="165" applyNumberFormat="1"/></cellXfs></styleSheet>';
+const STYLE_OF = { date: 2, 'custom-date': 3, amount: 4 };
+
+/**
+ * An XLSX of one sheet: rows of cells. Strings become shared strings, numbers number cells
+ * (style 1, "0"), and formatted numbers cells in a date or amount style.
+ */
+export function xlsx(rows: Array<Array<string | number | FormattedNumber>>): Promise<Uint8Array> {
   const strings: string[] = [];
   const sheetRows = rows.map((cells, r) =>
     `<row r="${r + 1}">${cells.map((cell, c) => {
       const ref = `${String.fromCharCode(65 + c)}${r + 1}`;
       if (typeof cell === 'number') return `<c r="${ref}" s="1"><v>${cell}</v></c>`;
+      if (typeof cell === 'object') return `<c r="${ref}" s="${STYLE_OF[cell.format]}"><v>${cell.value}</v></c>`;
       strings.push(cell);
       return `<c r="${ref}" t="s"><v>${strings.length - 1}</v></c>`;
     }).join('')}</row>`).join('');
   const main = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
   return zip({
     '[Content_Types].xml': CONTENT_TYPES,
-    'xl/workbook.xml': `<workbook ${main}><sheets><sheet name="Blad1" sheetId="1"/></sheets></workbook>`,
+    'xl/workbook.xml': `<workbook ${main}><workbookPr defaultThemeVersion="166925"/><sheets><sheet name="Blad1" sheetId="1"/></sheets></workbook>`,
+    'xl/styles.xml': XLSX_STYLES,
     'xl/sharedStrings.xml': `<sst ${main} count="${strings.length}" uniqueCount="${strings.length}">${strings.map((s) => `<si><t>${s}</t></si>`).join('')}</sst>`,
     'xl/worksheets/sheet1.xml': `<worksheet ${main}><sheetData>${sheetRows}</sheetData></worksheet>`,
   });
