@@ -36,6 +36,7 @@ import { startRetentionScheduler } from './jobs/scheduler';
 import { addinRoutes } from './routes/addin';
 import { OrganisationSettingsService } from './services/organisation-settings';
 import { ActiveDownloads } from './services/active-downloads';
+import { shareDownloadCuts } from './services/download-cuts';
 import { PrivacyChallenges } from './services/privacy/challenges';
 import { ProductMail } from './services/privacy/product-mail';
 import { PrivacyRequests } from './services/privacy/requests';
@@ -120,6 +121,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const senders = new SenderService(deps);
   const messages = new MessageService(deps);
   const downloads = new ActiveDownloads();
+  // Behind a load balancer, an erasure must also cut transfers that other processes stream.
+  const cuts = redis ? await shareDownloadCuts(redis, downloads, app.log) : null;
   const productMail = new ProductMail(deps);
   const access = new RecipientAccessService(deps, {
     downloads,
@@ -169,6 +172,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await retention?.stop();
       await app.close();
       await db.close();
+      cuts?.close();
       if (redis) redis.disconnect();
     },
   };

@@ -48,7 +48,7 @@ export const LOG_FIELDS: readonly StoredField[] = [
   logNone('err.type', 'Error class of a 5xx (service errors only)'),
   logNone('err.message', 'Error message of a 5xx; never built from request data'),
   logNone('err.stack', 'Stack trace of a 5xx'),
-  logNone('err.name', 'Error name (5xx, or a failed code delivery)'),
+  logNone('err.name', 'Error name (5xx, a failed code delivery, or Redis not reachable to share an erasure)'),
   logNone('err.code', 'Error code (5xx, or a failed code delivery)'),
   logNone('err.details', "An AppError's details: fixed fields such as channel and reason"),
   logNone('err.statusCode', 'HTTP status carried by the error'),

@@ -181,7 +181,7 @@ export class PrivacyRequests {
       );
       return ids;
     });
-    this.parts.downloads.abort(erased);
+    this.parts.downloads.cut(erased);
     if (actor.source === 'self') await this.parts.challenges.endAll(a);
     return { erasedRecords: erased.length };
   }
