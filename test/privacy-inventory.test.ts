@@ -30,7 +30,7 @@ import { ACCOUNT_GRACE_MS, DRAFT_MAX_AGE_MS } from '../src/server/jobs/retention
 import { AUDIT_RETENTION_DAYS } from '../src/server/services/audit';
 import { ANSWER_WITHIN_MS } from '../src/server/services/privacy/requests';
 import { PRIVACY_SESSION_TTL_MS } from '../src/server/services/privacy/challenges';
-import { PHONES_MAX_ENTRIES } from '../src/addin/taskpane/features/recipients/phone-memory';
+import { PHONES_MAX_AGE_DAYS, PHONES_MAX_ENTRIES } from '../src/addin/taskpane/features/recipients/phone-memory';
 import { postgresAvailable, startService } from './support/service';
 
 // Compile-time drift check: adding a column or table to `Database` without declaring it in
@@ -92,6 +92,7 @@ describe('data inventory against the periods the code applies', () => {
     assert.equal(PERIODS.lockAfterFailures, MAX_CONSECUTIVE_FAILURES);
     assert.equal(PERIODS.sessionMinutes * minute, SESSION_TTL_MS);
     assert.equal(PERIODS.phoneBookEntries, PHONES_MAX_ENTRIES);
+    assert.equal(PERIODS.phoneBookDays, PHONES_MAX_AGE_DAYS);
     assert.equal(PERIODS.answerHours * 60 * minute, ANSWER_WITHIN_MS);
     assert.equal(PERIODS.privacySessionMinutes * minute, PRIVACY_SESSION_TTL_MS);
   });

@@ -131,6 +131,8 @@ export const PERIODS = {
   sessionMinutes: 30,
   senderCacheSeconds: 60,
   phoneBookEntries: 100,
+  /** A remembered mobile number unused this long is forgotten. */
+  phoneBookDays: 395,
   /** A data-subject request is answered within this many hours. */
   answerHours: 48,
   privacySessionMinutes: 15,
@@ -170,8 +172,8 @@ export const RETENTION: Readonly<Record<RetentionId, Localised>> = {
     en: '{logDays} days',
   },
   'mailbox-phone-book': {
-    nl: 'tot de afzender de invoegtoepassing verwijdert; hooguit {phoneBookEntries} nummers, het langst ongebruikte nummer vervalt het eerst',
-    en: 'until the sender removes the add-in; at most {phoneBookEntries} numbers, the longest unused goes first',
+    nl: 'tot een nummer {phoneBookDays} dagen niet is gebruikt of de afzender de invoegtoepassing verwijdert; hooguit {phoneBookEntries} nummers, het langst ongebruikte nummer vervalt het eerst',
+    en: 'until a number has not been used for {phoneBookDays} days or the sender removes the add-in; at most {phoneBookEntries} numbers, the longest unused goes first',
   },
   'mailbox-setting': {
     nl: 'tot de afzender de invoegtoepassing verwijdert',

@@ -71,7 +71,7 @@ describe('recipients', () => {
   });
 
   it('fills in the number remembered in the mailbox for that address', async () => {
-    const office = fakeOffice({ roaming: { ...ACKNOWLEDGED, [PHONES_KEY]: { 'bob@example.com': ['+31612345678', 1] } } });
+    const office = fakeOffice({ roaming: { ...ACKNOWLEDGED, [PHONES_KEY]: { 'bob@example.com': ['+31612345678', Date.now() - 1000] } } });
     renderSignedIn({ office });
     assert.equal(((await phoneField('Bob Jansen')) as HTMLInputElement).value, '+31612345678');
   });
