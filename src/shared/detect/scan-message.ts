@@ -25,6 +25,8 @@ export interface AttachmentInput {
   truncated?: boolean;
   /** The caller did not read it for its size: reported as `too-large`. */
   tooLarge?: boolean;
+  /** The caller tried and could not read it (damaged, or protected with a password): `unreadable`. */
+  unreadable?: boolean;
 }
 
 export interface MessageInput extends RecipientsInput {
@@ -87,8 +89,8 @@ function scanParts(message: MessageInput, policy: Policy | undefined, options: S
     // Underscores join words in file names; as spaces they let "123456782_uitslag.pdf" be seen.
     scan(a.name.replace(/_/g, ' '), false, { part: 'attachment-name', attachment });
     const text = readers && readers.content(a, maxChars);
-    if (a.tooLarge && typeof text !== 'string') {
-      unscanned.push({ attachment, reason: 'too-large' });
+    if ((a.tooLarge || a.unreadable) && typeof text !== 'string') {
+      unscanned.push({ attachment, reason: a.tooLarge ? 'too-large' : 'unreadable' });
       return;
     }
     if (typeof text !== 'string') {

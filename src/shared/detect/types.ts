@@ -67,7 +67,7 @@ export interface RecipientFinding {
   preview: string;
 }
 
-export type UnscannedReason = 'unsupported-type' | 'no-content' | 'too-large' | 'truncated';
+export type UnscannedReason = 'unsupported-type' | 'no-content' | 'too-large' | 'truncated' | 'unreadable';
 
 export interface UnscannedPart {
   attachment: number;

@@ -19,7 +19,7 @@ describe('readForScan', () => {
     assert.deepEqual(photo, { name: 'foto.jpg', contentType: 'image/jpeg' });
   });
 
-  it('leaves files above the size limits unread, and the engine says they were too large', async () => {
+  it('leaves files above the size limits unread, and says which it could not open', async () => {
     const office = new FakeOffice();
     office.attach({ name: 'jaarverslag.docx', kind: 'file', isInline: false, size: SCAN_MAX_DOCUMENT_BYTES + 1, content: '' });
     office.attach({ name: 'export.csv', kind: 'file', isInline: false, size: SCAN_MAX_ATTACHMENT_BYTES + 1, content: '' });
@@ -29,7 +29,7 @@ describe('readForScan', () => {
     assert.deepEqual(scanMessage(input).unscanned, [
       { attachment: 0, reason: 'too-large' },
       { attachment: 1, reason: 'too-large' },
-      { attachment: 2, reason: 'unsupported-type' },
+      { attachment: 2, reason: 'unreadable' },
     ]);
   });
 });

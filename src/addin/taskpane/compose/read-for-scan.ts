@@ -32,6 +32,7 @@ async function attachmentInput(office: OfficeAdapter, a: ComposeAttachment): Pro
   } catch {
     // Unreadable (now, or at all: a damaged or password-protected document, or a webview without
     // DecompressionStream): the engine reports it as not checked, which the policy may care about.
+    input.unreadable = true;
   }
   return input;
 }

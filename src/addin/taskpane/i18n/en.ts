@@ -62,6 +62,10 @@ export const en = {
   partAttachmentName: 'In the file name {name}',
   partAttachment: 'In {name}',
   unscanned: 'Not checked: {name}',
+  unscannedType: 'Not checked: {name} (this kind of file cannot be read here)',
+  unscannedTooLarge: 'Not checked: {name} (too large to read here)',
+  unscannedTruncated: 'Partly checked: {name} (only the start could be read)',
+  unscannedUnreadable: 'Not checked: {name} (it could not be opened, for example because of a password)',
 
   sendSecurely: 'Send securely',
   sendPreparing: 'Reading the message…',

@@ -60,6 +60,10 @@ export const nl: Messages = {
   partAttachmentName: 'In de bestandsnaam {name}',
   partAttachment: 'In {name}',
   unscanned: 'Niet gecontroleerd: {name}',
+  unscannedType: 'Niet gecontroleerd: {name} (dit soort bestand kan hier niet worden gelezen)',
+  unscannedTooLarge: 'Niet gecontroleerd: {name} (te groot om hier te lezen)',
+  unscannedTruncated: 'Deels gecontroleerd: {name} (alleen het begin kon worden gelezen)',
+  unscannedUnreadable: 'Niet gecontroleerd: {name} (kon niet worden geopend, bijvoorbeeld door een wachtwoord)',
 
   sendSecurely: 'Veilig versturen',
   sendPreparing: 'Het bericht wordt gelezen…',

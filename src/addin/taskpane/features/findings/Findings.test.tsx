@@ -33,6 +33,7 @@ describe('findings', () => {
     office.attachFile('verwijzing.docx', await docx(['Verwijzing', ['BSN: 1112', '22333']]));
     office.attachFile('cliënten.xlsx', await xlsx([['naam', 'iban'], ['Jansen', 'NL91 ABNA 0417 1643 00']]));
     office.attachFile('beveiligd.docx', new TextEncoder().encode('not an archive: a password-protected document'));
+    office.attachFile('uitslag.pdf', new TextEncoder().encode('%PDF-1.7'));
     const policy = defaultPolicy();
     policy.rules.unscanned.action = 'notify';
     renderSignedIn({ office, api: fakeApi({ getSettings: async () => ok({ policy, failClosed: false }) }) });
@@ -41,9 +42,10 @@ describe('findings', () => {
     assert.ok(within(status).getByText('In verwijzing.docx'));
     assert.ok(within(status).getByText('NL91 **** **** 4300'));
     assert.ok(within(status).getByText('In cliënten.xlsx'));
-    assert.ok(await within(status).findByText('Not checked: beveiligd.docx'));
-    assert.ok(!within(status).queryByText('Not checked: verwijzing.docx'));
-    assert.ok(!within(status).queryByText('Not checked: cliënten.xlsx'));
+    assert.ok(await within(status).findByText('Not checked: beveiligd.docx (it could not be opened, for example because of a password)'));
+    assert.ok(within(status).getByText('Not checked: uitslag.pdf (this kind of file cannot be read here)'));
+    assert.ok(!within(status).queryByText(/Not checked: verwijzing\.docx/));
+    assert.ok(!within(status).queryByText(/Not checked: cliënten\.xlsx/));
     assert.ok(!(status.textContent ?? '').includes('111222333'), 'never the value itself');
   });
 
