@@ -169,7 +169,51 @@ describe('scanning a document read into text', () => {
   });
 });
 
+/** `archive` with its central directory's first entry listed again under each of `names`, all pointing at the same data. */
+function listedAgain(archive: Uint8Array, names: string[]): Uint8Array {
+  const bytes = Buffer.from(archive);
+  const end = bytes.length - 22;
+  const directoryAt = bytes.readUInt32LE(end + 16);
+  const first = bytes.subarray(directoryAt, directoryAt + 46 + bytes.readUInt16LE(directoryAt + 28));
+  const copies = names.map((name) => {
+    const record = Buffer.concat([first.subarray(0, 46), Buffer.from(name)]);
+    record.writeUInt16LE(Buffer.byteLength(name), 28);
+    return record;
+  });
+  const directory = Buffer.concat([bytes.subarray(directoryAt, end), ...copies]);
+  const record = Buffer.from(bytes.subarray(end));
+  const count = record.readUInt16LE(10) + names.length;
+  record.writeUInt16LE(count, 8);
+  record.writeUInt16LE(count, 10);
+  record.writeUInt32LE(directory.length, 12);
+  return new Uint8Array(Buffer.concat([bytes.subarray(0, directoryAt), directory, record]));
+}
+
 describe('officeDocumentText on crafted parts', () => {
+  // Without one budget for the whole document, the 1,000 names below would inflate 16 GiB.
+  it('inflates at most one budget for the whole document, however many names share one part', { timeout: 30_000 }, async () => {
+    const paragraph = '<w:p><w:r><w:t>BSN 111222333</w:t></w:r></w:p>';
+    const body = paragraph.repeat(Math.ceil((16 * 1024 * 1024) / paragraph.length));
+    const file = listedAgain(await zip({ 'word/document.xml': `<w:document><w:body>${body}</w:body></w:document>` }),
+      Array.from({ length: 1000 }, (_, i) => `word/header${i + 1}.xml`));
+    const { text, truncated } = await officeDocumentText(file, 'docx');
+    assert.equal(truncated, true);
+    assert.equal(text.length, 4 * 1024 * 1024);
+  });
+
+  // Cells may name one long shared string again and again: 15,000 rows naming 70,000 characters
+  // would make a text of a billion characters, more than a JavaScript string can hold.
+  it('stops a worksheet at the text limit, however often its cells repeat a long string', { timeout: 30_000 }, async () => {
+    const rows = Array.from({ length: 15_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="s"><v>0</v></c></row>`).join('');
+    const file = await zip({
+      'xl/sharedStrings.xml': `<sst><si><t>${'vertrouwelijk '.repeat(5000)}</t></si></sst>`,
+      'xl/worksheets/sheet1.xml': `<worksheet><sheetData>${rows}</sheetData></worksheet>`,
+    });
+    const { text, truncated } = await officeDocumentText(file, 'xlsx', 100_000);
+    assert.equal(truncated, true);
+    assert.equal(text.length, 100_000);
+  });
+
   // Guards against a pattern that searches to the end of the part for every element left open: that
   // would take hours here, so the timeout turns such a regression into a failure rather than a hang.
   it('reads parts full of elements left open in linear time', { timeout: 20_000 }, async () => {

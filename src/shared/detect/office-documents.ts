@@ -183,9 +183,10 @@ function stringItem(xml: string): string {
  * Calls `visit` with the attributes and the content of each `<name …>…</name>` in `xml` (null
  * content for `<name …/>`), in order. Found with indexOf rather than a lazy pattern, which would
  * search to the end of the part again for every element left open: a crafted part of many open
- * elements must not take quadratic time. Stops at the first element left open.
+ * elements must not take quadratic time. Stops at the first element left open, or when `visit`
+ * returns false.
  */
-function eachElement(xml: string, name: string, visit: (attributes: string, content: string | null) => void): void {
+function eachElement(xml: string, name: string, visit: (attributes: string, content: string | null) => unknown): void {
   const open = `<${name}`;
   const close = `</${name}>`;
   for (let at = xml.indexOf(open); at >= 0; ) {
@@ -198,13 +199,13 @@ function eachElement(xml: string, name: string, visit: (attributes: string, cont
     const tagEnd = xml.indexOf('>', at);
     if (tagEnd < 0) return;
     if (xml.charAt(tagEnd - 1) === '/') {
-      visit(xml.slice(at + open.length, tagEnd - 1), null);
+      if (visit(xml.slice(at + open.length, tagEnd - 1), null) === false) return;
       at = xml.indexOf(open, tagEnd);
       continue;
     }
     const end = xml.indexOf(close, tagEnd);
     if (end < 0) return;
-    visit(xml.slice(at + open.length, tagEnd), xml.slice(tagEnd + 1, end));
+    if (visit(xml.slice(at + open.length, tagEnd), xml.slice(tagEnd + 1, end)) === false) return;
     at = xml.indexOf(open, end + close.length);
   }
 }
@@ -259,10 +260,15 @@ function dayNumberAsDate(value: string, epoch: number): string {
   return `${two(date.getUTCDate())}-${two(date.getUTCMonth() + 1)}-${date.getUTCFullYear()}`;
 }
 
-/** A worksheet as lines of tab-separated cells. */
-function worksheet(xml: string, strings: string[], dates: WorkbookDates): string {
+/**
+ * A worksheet as lines of tab-separated cells, at most about `room` characters: cells may refer to
+ * the same long shared string again and again, so the text can be far longer than the part.
+ */
+function worksheet(xml: string, strings: string[], dates: WorkbookDates, room: number): string {
   const rows: string[] = [];
+  let length = 0;
   eachElement(xml, 'row', (_, content) => {
+    if (length > room) return false;
     const cells: string[] = [];
     eachElement(content || '', 'c', (attributes, body) => {
       const type = /\bt="(\w+)"/.exec(attributes);
@@ -273,6 +279,8 @@ function worksheet(xml: string, strings: string[], dates: WorkbookDates): string
       else if (value && !type && dates.styles[Number(/\bs="(\d+)"/.exec(attributes)?.[1] ?? 0)]) text = dayNumberAsDate(value[1]!, dates.epoch);
       else if (value) text = xmlText(value[1]!);
       if (text) cells.push(text);
+      length += text.length + 1;
+      return length <= room;
     });
     rows.push(`${cells.join('\t')}\n`);
   });
@@ -313,7 +321,8 @@ function openDocumentText(xml: string, wrapper: string): string {
     else if (closing) continue;
     else if (name === 'text:tab') out += '\t';
     else if (name === 'text:line-break') out += '\n';
-    else if (name === 'text:s') out += ' '.repeat(Math.min(Number(/text:c="(\d+)"/.exec(attributes!)?.[1] ?? 1), 100));
+    // A run of spaces (`text:c` of them); a few are as good as many, and cannot blow up the text.
+    else if (name === 'text:s') out += ' '.repeat(Math.min(Number(/text:c="(\d+)"/.exec(attributes!)?.[1] ?? 1), 8));
   }
   return out;
 }
@@ -334,37 +343,52 @@ function numbered(entries: Map<string, Entry>, pattern: RegExp): string[] {
  */
 export async function officeDocumentText(bytes: Uint8Array, kind: OfficeKind, maxChars = 4 * 1024 * 1024): Promise<OfficeText> {
   const entries = readZip(bytes);
-  // XML spends several bytes of markup per character of text: read up to this much of each part.
-  const limit = maxChars * 8;
+  // XML spends several bytes of markup per character of text. This much is inflated for the whole
+  // document, however many parts it has: an archive can list the same compressed data under many
+  // names, each of which would otherwise inflate in full.
+  let budget = maxChars * 8;
   let truncated = false;
   const read = async (name: string): Promise<string> => {
     const entry = entries.get(name);
     if (!entry) return '';
-    const part = await readEntry(bytes, entry, limit);
+    if (budget <= 0) {
+      truncated = true;
+      return '';
+    }
+    const part = await readEntry(bytes, entry, budget);
+    budget -= part.data.length;
     truncated = truncated || part.truncated;
     return new TextDecoder().decode(part.data);
   };
   const texts: string[] = [];
+  let length = 0;
+  const add = (text: string): void => {
+    texts.push(text);
+    length += text.length;
+  };
   if (kind === 'docx') {
     if (!entries.has('word/document.xml')) throw new OfficeDocumentError('no word/document.xml');
     const parts = ['word/document.xml', ...numbered(entries, /^word\/header(\d+)\.xml$/), ...numbered(entries, /^word\/footer(\d+)\.xml$/),
       'word/footnotes.xml', 'word/endnotes.xml', 'word/comments.xml'];
-    for (const name of parts) texts.push(paragraphs(await read(name), WORD_TOKENS));
+    for (const name of parts) add(paragraphs(await read(name), WORD_TOKENS));
   } else if (kind === 'xlsx') {
     const sheets = numbered(entries, /^xl\/worksheets\/sheet(\d+)\.xml$/);
     if (sheets.length === 0) throw new OfficeDocumentError('no worksheets');
     const strings = sharedStrings(await read('xl/sharedStrings.xml'));
     const dates = workbookDates(await read('xl/styles.xml'), await read('xl/workbook.xml'));
-    for (const name of sheets) texts.push(worksheet(await read(name), strings, dates));
+    for (const name of sheets) {
+      if (length > maxChars) break;
+      add(worksheet(await read(name), strings, dates, maxChars - length));
+    }
   } else if (kind === 'odt' || kind === 'ods' || kind === 'odp') {
     if (!entries.has('content.xml')) throw new OfficeDocumentError('no content.xml');
-    texts.push(openDocumentText(await read('content.xml'), 'office:body'));
-    texts.push(openDocumentText(await read('styles.xml'), 'office:master-styles'));
+    add(openDocumentText(await read('content.xml'), 'office:body'));
+    add(openDocumentText(await read('styles.xml'), 'office:master-styles'));
   } else {
     const slides = numbered(entries, /^ppt\/slides\/slide(\d+)\.xml$/);
     if (slides.length === 0) throw new OfficeDocumentError('no slides');
     const notes = numbered(entries, /^ppt\/notesSlides\/notesSlide(\d+)\.xml$/);
-    for (const name of [...slides, ...notes]) texts.push(paragraphs(await read(name), SLIDE_TOKENS));
+    for (const name of [...slides, ...notes]) add(paragraphs(await read(name), SLIDE_TOKENS));
   }
   const text = texts.filter(Boolean).join('\n');
   return text.length > maxChars ? { text: text.slice(0, maxChars), truncated: true } : { text, truncated };
