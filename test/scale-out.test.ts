@@ -4,12 +4,11 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { request as httpRequest } from 'node:http';
 import { Redis } from 'ioredis';
 import { decryptBytes, fromBase64Url, parseLink, partLabel } from '../src/shared/crypto';
 import pg from 'pg';
 import { NO_RATE_LIMITS, PG_URL, postgresAvailable, REDIS_URL, signIn, startService, waitForCode, type TestService } from './support/service';
-import { bytesAttachment, fetchPart, post, sendSample, startVerification, verify } from './support/flow';
+import { bytesAttachment, fetchPart, fetchPartWhile, post, sendSample, startVerification, verify } from './support/flow';
 
 async function redisAvailable(): Promise<boolean> {
   const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
@@ -139,26 +138,8 @@ describe('an erasure in one process cuts a download that another process streams
       const erased = await fetch(`${a.baseUrl}/api/privacy/me`, { method: 'DELETE', headers: { authorization: `Bearer ${proven.body.token}` } });
       assert.equal(erased.status, 200);
     };
-    const outcome = await new Promise<{ received: number; expected: number; error: boolean }>((resolve) => {
-      const req = httpRequest(`${b.baseUrl}/api/r/${sent.id}/parts/1`, { headers: { authorization: `Bearer ${read.body.sessionToken}` } }, (res) => {
-        const expected = Number(res.headers['content-length']);
-        let received = 0;
-        let erasing = false;
-        res.on('data', (chunk: Buffer) => {
-          received += chunk.length;
-          if (erasing) return;
-          erasing = true;
-          res.pause();
-          // Resume a moment after the erasure, once the message on the channel has had time to arrive.
-          void erase().then(() => setTimeout(() => res.resume(), 300));
-        });
-        res.on('end', () => resolve({ received, expected, error: false }));
-        res.on('error', () => resolve({ received, expected, error: true }));
-        res.on('aborted', () => resolve({ received, expected, error: true }));
-      });
-      req.on('error', () => resolve({ received: -1, expected: 0, error: true }));
-      req.end();
-    });
+    // Read on a moment after the erasure, once the message on the channel has had time to arrive.
+    const outcome = await fetchPartWhile(b.baseUrl, sent.id, 1, read.body.sessionToken, erase, 300);
     assert.ok(outcome.expected > big.length, 'the whole part was on its way');
     assert.ok(outcome.error || outcome.received < outcome.expected, `process B went on after the erase (${outcome.received} of ${outcome.expected})`);
     assert.equal((await fetchPart(b.baseUrl, sent.id, 1, read.body.sessionToken)).status, 401);

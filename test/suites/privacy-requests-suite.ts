@@ -6,7 +6,6 @@
  */
 import { describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { request as httpRequest } from 'node:http';
 import type { AdminQueue, PersonalData, PrivacyChallengeResponse, RectifyResponse } from '../../src/shared/protocol/privacy-api';
 import type { MessageList } from '../../src/shared/protocol/api';
 import { MemoryMailOutbox } from '../../src/server/notify/mail-outbox';
@@ -14,7 +13,7 @@ import { MemorySmsOutbox } from '../../src/server/notify/sms-outbox';
 import { purgeExpired } from '../../src/server/jobs/retention-purge';
 import { loadConfig } from '../../src/server/config';
 import { NO_RATE_LIMITS, startService, suiteService, waitForCode, type Engine, type TestService } from '../support/service';
-import { bytesAttachment, fetchPart, post, sendSample, startVerification, verify, wrongCode } from '../support/flow';
+import { bytesAttachment, fetchPart, fetchPartWhile, post, sendSample, startVerification, verify, wrongCode } from '../support/flow';
 
 const HOUR = 60 * 60 * 1000;
 const JAN = { name: 'Jan Jansen', email: 'jan@client.example', method: 'sms' as const, phone: '06 1234 5678' };
@@ -254,28 +253,8 @@ export function privacyRequestsSuite(engine: Engine, ready: () => Promise<boolea
       const big = new Uint8Array(24 * 1024 * 1024).map((_, i) => i % 253);
       const sent = await sendSample(svc.baseUrl, anna, [{ name: 'Dora', email: address, method: 'email' }], [bytesAttachment('scan.tif', 'image/tiff', big)]);
       const read = await readAs(sent.id, address);
-      const outcome = await new Promise<{ received: number; expected: number; error: boolean }>((resolve) => {
-        const req = httpRequest(`${svc.baseUrl}/api/r/${sent.id}/parts/1`, { headers: { authorization: `Bearer ${read.body.sessionToken}` } }, (res) => {
-          const expected = Number(res.headers['content-length']);
-          let received = 0;
-          let erasing = false;
-          res.on('data', (chunk: Buffer) => {
-            received += chunk.length;
-            if (!erasing) {
-              erasing = true;
-              res.pause();
-              void prove(address)
-                .then((token) => api('DELETE', '/api/privacy/me', { token }))
-                .then(() => res.resume());
-            }
-          });
-          res.on('end', () => resolve({ received, expected, error: false }));
-          res.on('error', () => resolve({ received, expected, error: true }));
-          res.on('aborted', () => resolve({ received, expected, error: true }));
-        });
-        req.on('error', () => resolve({ received: -1, expected: 0, error: true }));
-        req.end();
-      });
+      const outcome = await fetchPartWhile(svc.baseUrl, sent.id, 1, read.body.sessionToken, async () =>
+        api('DELETE', '/api/privacy/me', { token: await prove(address) }));
       assert.ok(outcome.error || outcome.received < outcome.expected, `download went on after the erase (${outcome.received} of ${outcome.expected})`);
       assert.equal((await fetchPart(svc.baseUrl, sent.id, 1, read.body.sessionToken)).status, 401);
       const row = await svc.db.kysely.selectFrom('recipients').select(['email', 'erased_at']).where('message_id', '=', sent.id).executeTakeFirstOrThrow();

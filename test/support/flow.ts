@@ -1,4 +1,5 @@
 /** A sender and a recipient as plain HTTP clients, for integration tests, benchmarks and the demo. */
+import { request as httpRequest } from 'node:http';
 import { sendSecure, type OutgoingAttachment } from '../../src/shared/protocol/sender-client';
 import type { RecipientInput, StartVerificationResponse, VerifyResponse } from '../../src/shared/protocol/api';
 
@@ -45,6 +46,41 @@ export async function verify(baseUrl: string, id: string, verificationId: string
 export async function fetchPart(baseUrl: string, id: string, index: number, token: string) {
   const res = await fetch(`${baseUrl}/api/r/${id}/parts/${index}`, { headers: { authorization: `Bearer ${token}` } });
   return { status: res.status, bytes: new Uint8Array(await res.arrayBuffer()) };
+}
+
+/**
+ * Downloads part `index`, and after its first chunk pauses, runs `meanwhile` (an erasure, say),
+ * waits `settleMs` more and reads on: how much arrived of how much was announced, and whether the
+ * transfer broke off. Rejects with `meanwhile`'s error if it fails.
+ */
+export function fetchPartWhile(
+  baseUrl: string, id: string, index: number, token: string, meanwhile: () => Promise<unknown>, settleMs = 0,
+): Promise<{ received: number; expected: number; error: boolean }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${baseUrl}/api/r/${id}/parts/${index}`, { headers: { authorization: `Bearer ${token}` } }, (res) => {
+      const expected = Number(res.headers['content-length']);
+      let received = 0;
+      let paused = false;
+      res.on('data', (chunk: Buffer) => {
+        received += chunk.length;
+        if (paused) return;
+        paused = true;
+        res.pause();
+        meanwhile().then(
+          () => setTimeout(() => res.resume(), settleMs),
+          (err: unknown) => {
+            res.destroy();
+            reject(err);
+          },
+        );
+      });
+      res.on('end', () => resolve({ received, expected, error: false }));
+      res.on('error', () => resolve({ received, expected, error: true }));
+      res.on('aborted', () => resolve({ received, expected, error: true }));
+    });
+    req.on('error', () => resolve({ received: -1, expected: 0, error: true }));
+    req.end();
+  });
 }
 
 /** A six-digit code that is certainly not `code`. */
