@@ -111,14 +111,8 @@ async function readEntry(bytes: Uint8Array, entry: Entry, limit: number): Promis
   if (entry.method === 0) return { data: stored.subarray(0, limit), truncated: stored.length > limit };
   if (entry.method !== 8) throw new OfficeDocumentError(`compression method ${entry.method}`);
   if (typeof DecompressionStream !== 'function') throw new OfficeDocumentError('no DecompressionStream here');
-  const source = new ReadableStream<BufferSource>({
-    start(controller) {
-      controller.enqueue(ownBuffer(stored));
-      controller.close();
-    },
-  });
   // A small file can inflate to a great deal (a "ZIP bomb"): stop at the limit.
-  const reader = source.pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const reader = new Response(ownBuffer(stored)).body!.pipeThrough(new DecompressionStream('deflate-raw')).getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   let truncated = false;

@@ -20,13 +20,8 @@ function crc32(bytes: Uint8Array): number {
 
 /** Raw deflate, as ZIP's method 8 stores it. */
 export async function deflateRaw(data: Uint8Array): Promise<Uint8Array> {
-  const source = new ReadableStream<BufferSource>({
-    start(controller) {
-      controller.enqueue(ownBuffer(data));
-      controller.close();
-    },
-  });
-  return new Uint8Array(await new Response(source.pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer());
+  const deflated = new Response(ownBuffer(data)).body!.pipeThrough(new CompressionStream('deflate-raw'));
+  return new Uint8Array(await new Response(deflated).arrayBuffer());
 }
 
 export interface ZipOptions {
@@ -55,26 +50,24 @@ export async function zip(files: Record<string, string | Uint8Array>, options: Z
     const flags = (options.encrypted ? 1 : 0) | 0x800;
     const method = options.stored ? 0 : 8;
     const crc = crc32(data);
+    // The fields both headers share, from `at`: the central one has "version made by" in front.
+    const shared = (v: DataView, at: number): void => {
+      v.setUint16(at, 20, true);
+      v.setUint16(at + 2, flags, true);
+      v.setUint16(at + 4, method, true);
+      v.setUint32(at + 10, crc, true);
+      v.setUint32(at + 14, packed.length, true);
+      v.setUint32(at + 18, data.length, true);
+      v.setUint16(at + 22, nameBytes.length, true);
+    };
     parts.push(header(30, (v) => {
       v.setUint32(0, 0x04034b50, true);
-      v.setUint16(4, 20, true);
-      v.setUint16(6, flags, true);
-      v.setUint16(8, method, true);
-      v.setUint32(14, crc, true);
-      v.setUint32(18, packed.length, true);
-      v.setUint32(22, data.length, true);
-      v.setUint16(26, nameBytes.length, true);
+      shared(v, 4);
     }), nameBytes, packed);
     central.push(header(46, (v) => {
       v.setUint32(0, 0x02014b50, true);
       v.setUint16(4, 20, true);
-      v.setUint16(6, 20, true);
-      v.setUint16(8, flags, true);
-      v.setUint16(10, method, true);
-      v.setUint32(16, crc, true);
-      v.setUint32(20, packed.length, true);
-      v.setUint32(24, data.length, true);
-      v.setUint16(28, nameBytes.length, true);
+      shared(v, 6);
       v.setUint32(42, offset, true);
     }), nameBytes);
     offset += 30 + nameBytes.length + packed.length;
