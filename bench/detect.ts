@@ -28,7 +28,7 @@ import { gzipSync } from 'node:zlib';
 import webpack, { type Configuration } from 'webpack';
 import { decide, resolvePolicy, scanMessage, scanPlainMessage, scanText } from '../src/shared/detect/index';
 import { commandLine, loadLine, printTable } from './support/cli';
-import { printCpuProfile, profileSelf, type CpuProfile } from './support/cpu-profile';
+import { printCpuProfile, profileSelf, selfTimes, type CpuProfile } from './support/cpu-profile';
 
 const MiB = 1024 * 1024;
 
@@ -212,14 +212,8 @@ function nativeSplit(size: number, runs: number): { total: number; regexps: Map<
     const [from, to] = JSON.parse(child.stdout) as [number, number];
     const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))!;
     const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile;
-    // Self time per node, counting only the samples taken during the measured runs.
-    const self = new Map<number, number>();
-    let at = profile.startTime;
-    profile.samples.forEach((id, i) => {
-      const delta = profile.timeDeltas[i] ?? 0;
-      at += delta;
-      if (at >= from && at <= to) self.set(id, (self.get(id) ?? 0) + delta);
-    });
+    // Only the samples taken during the measured runs.
+    const self = selfTimes(profile, [[from, to]]);
     const regexps = new Map<string, number>();
     let total = 0;
     let gc = 0;

@@ -25,6 +25,19 @@ function owner(url: string): string {
 /** The monotonic clock V8 stamps profile samples with, in microseconds. */
 export const monotonicMicros = () => Number(process.hrtime.bigint() / 1000n);
 
+/** Self time in microseconds per profile node, counting only samples inside `windows` when given. */
+export function selfTimes(profile: CpuProfile, windows: readonly [number, number][] = []): Map<number, number> {
+  const self = new Map<number, number>();
+  let at = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    const delta = profile.timeDeltas[i] ?? 0;
+    at += delta;
+    if (windows.length && !windows.some(([from, to]) => at >= from && at <= to)) return;
+    self.set(id, (self.get(id) ?? 0) + delta);
+  });
+  return self;
+}
+
 /**
  * Prints the self time of a V8 CPU profile (a file or an object) by owner (package or file) and by
  * function, counting only samples inside `windows` (monotonicMicros ranges) when given.
@@ -36,14 +49,7 @@ export function printCpuProfile(
 ): void {
   const profile = typeof source === 'string' ? (JSON.parse(readFileSync(source, 'utf8')) as CpuProfile) : source;
   const byId = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
-  const self = new Map<number, number>();
-  let at = profile.startTime;
-  profile.samples.forEach((id, i) => {
-    const delta = profile.timeDeltas[i] ?? 0;
-    at += delta;
-    if (windows.length && !windows.some(([from, to]) => at >= from && at <= to)) return;
-    self.set(id, (self.get(id) ?? 0) + delta);
-  });
+  const self = selfTimes(profile, windows);
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   const idle = new Set(['(idle)', '(program)', '(garbage collector)']);
   const byOwner = new Map<string, number>();
