@@ -19,6 +19,19 @@ const SentList = React.lazy(() => import(/* webpackChunkName: "sent" */ './featu
 // The sender's own data and, for administrators, the privacy requests: loaded when the tab is opened.
 const PrivacyPanel = React.lazy(() => import(/* webpackChunkName: "privacy" */ './features/privacy/PrivacyPanel').then((m) => ({ default: m.PrivacyPanel })));
 
+/** A tab's panel whose code is loaded when it is first shown, with a spinner and a retry. */
+function LazyPanel({ tab, children }: { tab: Tabs; children: React.ReactNode }) {
+  const { t } = useI18n();
+  const styles = usePaneStyles();
+  return (
+    <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className={styles.section}>
+      <LoadErrorBoundary message={t('serviceUnreachable')} retryLabel={t('retry')}>
+        <React.Suspense fallback={<Spinner size="tiny" label={t('loading')} />}>{children}</React.Suspense>
+      </LoadErrorBoundary>
+    </div>
+  );
+}
+
 export interface SignedInAppProps {
   step: Extract<SignInStep, { kind: 'signedIn' }>;
   signedOut: () => void;
@@ -58,22 +71,14 @@ export function SignedInApp({ step, signedOut }: SignedInAppProps) {
         <ComposeView />
       </div>
       {tab === 'sent' ? (
-        <div role="tabpanel" id="panel-sent" aria-labelledby="tab-sent" className={styles.section}>
-          <LoadErrorBoundary message={t('serviceUnreachable')} retryLabel={t('retry')}>
-            <React.Suspense fallback={<Spinner size="tiny" label={t('loading')} />}>
-              <SentList />
-            </React.Suspense>
-          </LoadErrorBoundary>
-        </div>
+        <LazyPanel tab="sent">
+          <SentList />
+        </LazyPanel>
       ) : null}
       {tab === 'privacy' ? (
-        <div role="tabpanel" id="panel-privacy" aria-labelledby="tab-privacy" className={styles.section}>
-          <LoadErrorBoundary message={t('serviceUnreachable')} retryLabel={t('retry')}>
-            <React.Suspense fallback={<Spinner size="tiny" label={t('loading')} />}>
-              <PrivacyPanel />
-            </React.Suspense>
-          </LoadErrorBoundary>
-        </div>
+        <LazyPanel tab="privacy">
+          <PrivacyPanel />
+        </LazyPanel>
       ) : null}
     </SessionProvider>
   );
