@@ -2,6 +2,7 @@ import * as React from 'react';
 import { Body1, Caption1, Subtitle1, Subtitle2 } from '@fluentui/react-components';
 import type { VerificationMethod } from '../../../shared/protocol/api';
 import type { PrivacyRequestSummary, PrivacyRequestType, RecipientRecord, SenderRecord } from '../../../shared/protocol/privacy-api';
+import { FactList } from '../../../client/components/FactList';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/messages';
 import { useMyDataStyles } from './useMyDataStyles';
@@ -16,20 +17,10 @@ const REQUEST_KEYS: Record<PrivacyRequestType, MessageKey> = {
 
 type Row = readonly [label: MessageKey, value: string];
 
-/** Label and value pairs as a description list, which screen readers announce as such. */
 function Facts({ rows }: { rows: readonly Row[] }) {
   const { t } = useI18n();
   const styles = useMyDataStyles();
-  return (
-    <dl className={styles.facts}>
-      {rows.map(([label, value]) => (
-        <React.Fragment key={label}>
-          <dt className={styles.term}>{t(label)}</dt>
-          <dd className={styles.value}>{value}</dd>
-        </React.Fragment>
-      ))}
-    </dl>
-  );
+  return <FactList facts={rows.map(([label, value]) => [t(label), value])} classes={{ list: styles.facts, term: styles.term, value: styles.value }} />;
 }
 
 /** Present values as they are; what is absent says so instead of showing an empty cell. */

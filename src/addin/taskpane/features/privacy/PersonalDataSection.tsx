@@ -4,6 +4,7 @@ import type { VerificationMethod } from '../../../../shared/protocol/api';
 import type { ErrorBody } from '../../../../shared/errors';
 import type { RecipientRecord, SenderRecord } from '../../../../shared/protocol/privacy-api';
 import { ErrorNotice } from '../../../../client/components/ErrorNotice';
+import { FactList } from '../../../../client/components/FactList';
 import { usePaneStyles } from '../../components/usePaneStyles';
 import { usePrivacyI18n as useI18n } from './texts';
 import type { TextKey as MessageKey } from './texts';
@@ -22,15 +23,18 @@ type Fact = [label: MessageKey, value: React.ReactNode];
 function Facts({ facts }: { facts: Fact[] }) {
   const { t } = useI18n();
   const styles = usePrivacyStyles();
+  return <FactList facts={facts.map(([label, value]) => [t(label), value])} classes={{ list: styles.facts, term: styles.term, value: styles.value }} />;
+}
+
+/** A labelled list of records, or a line saying there are none. */
+function ListOrNone({ label, none, children }: { label: string; none: string; children: React.ReactNode[] }) {
+  const styles = usePrivacyStyles();
+  const paneStyles = usePaneStyles();
+  if (children.length === 0) return <Body1 className={styles.muted}>{none}</Body1>;
   return (
-    <dl className={styles.facts}>
-      {facts.map(([label, value]) => (
-        <React.Fragment key={label}>
-          <dt className={styles.term}>{t(label)}</dt>
-          <dd className={styles.value}>{value}</dd>
-        </React.Fragment>
-      ))}
-    </dl>
+    <ul className={paneStyles.list} aria-label={label}>
+      {children}
+    </ul>
   );
 }
 
@@ -193,28 +197,20 @@ export function PersonalDataSection({ onRetry }: PersonalDataSectionProps) {
       {state.kind === 'done' ? (
         <>
           <Body1 className={styles.wrap}>{t('privacyIntro', { email: state.data.email })}</Body1>
-          {state.data.asSender.length ? (
-            <ul className={paneStyles.list} aria-label={t('privacyAccounts')}>
-              {state.data.asSender.map((record) => (
-                <AccountRecord key={record.accountId} record={record} />
-              ))}
-            </ul>
-          ) : (
-            <Body1 className={styles.muted}>{t('privacyNoAccount')}</Body1>
-          )}
+          <ListOrNone label={t('privacyAccounts')} none={t('privacyNoAccount')}>
+            {state.data.asSender.map((record) => (
+              <AccountRecord key={record.accountId} record={record} />
+            ))}
+          </ListOrNone>
           <Caption1 className={styles.muted}>{t('privacyFromDirectory')}</Caption1>
           <Text as="h3" weight="semibold" className={styles.subheading}>
             {t('privacyAsRecipient')}
           </Text>
-          {state.data.asRecipient.length ? (
-            <ul className={paneStyles.list} aria-label={t('privacyAsRecipient')}>
-              {state.data.asRecipient.map((record) => (
-                <RecipientRecordItem key={record.recipientId} record={record} />
-              ))}
-            </ul>
-          ) : (
-            <Body1 className={styles.muted}>{t('privacyNoRecipientRecords')}</Body1>
-          )}
+          <ListOrNone label={t('privacyAsRecipient')} none={t('privacyNoRecipientRecords')}>
+            {state.data.asRecipient.map((record) => (
+              <RecipientRecordItem key={record.recipientId} record={record} />
+            ))}
+          </ListOrNone>
           <ProductEmails off={state.data.productEmailsOff} onChange={setProductEmailsOff} />
           <JsonDownload getFile={exportFile} />
           <EraseAccount onErase={erase} />
