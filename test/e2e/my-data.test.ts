@@ -4,12 +4,11 @@
  * outbox, sees their name, downloads the JSON export and erases their data; the recipient row is
  * then a tombstone. All of it under the portal's CSP, without a single violation.
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../support/browser';
-import { signIn, startService, waitForCode, type TestService } from '../support/service';
+import { browserSuite } from '../support/browser-suite';
+import { waitForCode } from '../support/service';
 import { sendSample } from '../support/flow';
 
 const ADDRESS = 'mydata@client.example';
@@ -17,23 +16,11 @@ const NAME = 'Jan Mydata';
 const PHONE = '+31687654321';
 
 describe('"Your data" in Chromium', () => {
-  let svc: TestService;
-  let browser: Browser;
-  let token: string;
-
-  before(async () => {
-    svc = await startService('sqlite');
-    token = await signIn(svc.baseUrl);
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await svc?.stop();
-  });
+  const suite = browserSuite();
 
   it('proves the address by mailed code, shows and exports the data, and erases it', async () => {
-    const sent = await sendSample(svc.baseUrl, token, [{ name: NAME, email: ADDRESS, method: 'sms', phone: PHONE }]);
-    const context = await browser.newContext({ acceptDownloads: true, locale: 'en-GB' });
+    const sent = await sendSample(suite.svc.baseUrl, suite.token, [{ name: NAME, email: ADDRESS, method: 'sms', phone: PHONE }]);
+    const context = await suite.browser.newContext({ acceptDownloads: true, locale: 'en-GB' });
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('console', (message) => {
@@ -41,10 +28,10 @@ describe('"Your data" in Chromium', () => {
     });
     page.on('pageerror', (error) => problems.push(error.message));
     page.on('request', (r) => {
-      if (!r.url().startsWith(svc.baseUrl) && !/^(data|blob):/.test(r.url())) problems.push(`third party: ${r.url()}`);
+      if (!r.url().startsWith(suite.svc.baseUrl) && !/^(data|blob):/.test(r.url())) problems.push(`third party: ${r.url()}`);
     });
 
-    const response = await page.goto(`${svc.baseUrl}/my-data`);
+    const response = await page.goto(`${suite.svc.baseUrl}/my-data`);
     const csp = response?.headers()['content-security-policy'] ?? '';
     for (const rule of ["script-src 'self'", "style-src 'self' 'nonce-", "object-src 'none'"]) assert.ok(csp.includes(rule), rule);
     await page.getByRole('heading', { level: 1, name: 'Your data' }).waitFor();
@@ -52,11 +39,11 @@ describe('"Your data" in Chromium', () => {
     assert.equal(await page.getByRole('main').getByRole('link', { name: 'Privacy statement' }).getAttribute('href'), '/privacy');
 
     // Step 1 and 2: the code goes by e-mail, whatever the address.
-    const before = (await svc.mailOutbox()).filter((m) => m.to === ADDRESS).length;
+    const before = (await suite.svc.mailOutbox()).filter((m) => m.to === ADDRESS).length;
     await page.getByLabel('E-mail address').fill(ADDRESS);
     await page.getByRole('button', { name: 'Send code' }).click();
     await page.getByRole('heading', { level: 1, name: 'Enter your code' }).waitFor();
-    const code = await waitForCode(svc.mailOutbox, ADDRESS, before);
+    const code = await waitForCode(suite.svc.mailOutbox, ADDRESS, before);
     await page.getByLabel('Code').fill(code);
     await page.getByRole('button', { name: 'Verify' }).click();
 
@@ -92,7 +79,7 @@ describe('"Your data" in Chromium', () => {
     assert.equal(await page.locator('#root').getAttribute('aria-hidden'), null, 'the page is not left aria-hidden');
     assert.ok(await page.getByRole('heading', { level: 1, name: 'Your data has been erased' }).isVisible());
 
-    const rows = await svc.db.kysely
+    const rows = await suite.svc.db.kysely
       .selectFrom('recipients')
       .select(['name', 'email', 'phone', 'erased_at'])
       .where('message_id', '=', sent.id)
@@ -102,7 +89,7 @@ describe('"Your data" in Chromium', () => {
     assert.equal(rows[0]!.email, '');
     assert.equal(rows[0]!.phone, null);
     assert.ok(rows[0]!.erased_at !== null, 'the row is a tombstone marked erased');
-    const sessions = await svc.db.kysely.selectFrom('privacy_challenges').select('id').where('address', '=', ADDRESS).execute();
+    const sessions = await suite.svc.db.kysely.selectFrom('privacy_challenges').select('id').where('address', '=', ADDRESS).execute();
     assert.deepEqual(sessions, [], 'erasure ends the privacy session');
 
     assert.deepEqual(problems, [], 'no CSP violation, script error or third-party request');

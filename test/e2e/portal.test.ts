@@ -3,37 +3,25 @@
  * message with an attachment, Chromium opens the link, verifies with the SMS code from the
  * development outbox, reads the body and downloads the attachment, whose bytes must match.
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser';
-import { signIn, startService, waitForCode, type TestService } from '../support/service';
+import type { Page } from 'playwright-core';
+import { browserSuite } from '../support/browser-suite';
+import { waitForCode } from '../support/service';
 import { bytesAttachment, sendSample } from '../support/flow';
 
 const PHONE = '+31687654321';
 
 describe('recipient portal in Chromium', () => {
-  let svc: TestService;
-  let browser: Browser;
-  let token: string;
+  const suite = browserSuite();
   const thirdParty: string[] = [];
 
-  before(async () => {
-    svc = await startService('sqlite');
-    token = await signIn(svc.baseUrl);
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await svc?.stop();
-  });
-
   async function open(link: string): Promise<Page> {
-    const context = await browser.newContext({ acceptDownloads: true, locale: 'en-GB' });
+    const context = await suite.browser.newContext({ acceptDownloads: true, locale: 'en-GB' });
     const page = await context.newPage();
     page.on('request', (r) => {
-      if (!r.url().startsWith(svc.baseUrl) && !r.url().startsWith('data:') && !r.url().startsWith('blob:') && !r.url().startsWith('about:')) thirdParty.push(r.url());
+      if (!r.url().startsWith(suite.svc.baseUrl) && !r.url().startsWith('data:') && !r.url().startsWith('blob:') && !r.url().startsWith('about:')) thirdParty.push(r.url());
     });
     await page.goto(link);
     return page;
@@ -41,14 +29,14 @@ describe('recipient portal in Chromium', () => {
 
   it('verifies by SMS code, shows the body and downloads the attachment intact', async () => {
     const bytes = new Uint8Array(300_000).map((_, i) => (i * 31) % 256);
-    const sent = await sendSample(svc.baseUrl, token, [{ name: 'Jan', email: 'jan@client.example', method: 'sms', phone: PHONE }], [bytesAttachment('uitslag.pdf', 'application/pdf', bytes)]);
+    const sent = await sendSample(suite.svc.baseUrl, suite.token, [{ name: 'Jan', email: 'jan@client.example', method: 'sms', phone: PHONE }], [bytesAttachment('uitslag.pdf', 'application/pdf', bytes)]);
     const page = await open(sent.link);
     assert.equal(new URL(page.url()).hash, '', 'the link secret leaves the address bar');
 
     await page.getByLabel('E-mail address').fill('jan@client.example');
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByText('321').first().waitFor();
-    const code = await waitForCode(svc.smsOutbox, PHONE);
+    const code = await waitForCode(suite.svc.smsOutbox, PHONE);
     await page.getByLabel('Code').fill(code);
     await page.getByRole('button', { name: 'Verify' }).click();
 
@@ -68,12 +56,12 @@ describe('recipient portal in Chromium', () => {
   });
 
   it('locks a code after five wrong tries and says so', async () => {
-    const sent = await sendSample(svc.baseUrl, token, [{ name: 'Jan', email: 'jan2@client.example', method: 'sms', phone: PHONE }]);
-    const before = (await svc.smsOutbox()).length;
+    const sent = await sendSample(suite.svc.baseUrl, suite.token, [{ name: 'Jan', email: 'jan2@client.example', method: 'sms', phone: PHONE }]);
+    const before = (await suite.svc.smsOutbox()).length;
     const page = await open(sent.link);
     await page.getByLabel('E-mail address').fill('jan2@client.example');
     await page.getByRole('button', { name: 'Continue' }).click();
-    const code = await waitForCode(svc.smsOutbox, PHONE, before);
+    const code = await waitForCode(suite.svc.smsOutbox, PHONE, before);
     const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
     for (let i = 0; i < 5; i++) {
       await page.getByLabel('Code').fill(wrong);
@@ -89,9 +77,9 @@ describe('recipient portal in Chromium', () => {
   });
 
   it('shows one vague page for an unknown message and a malformed link', async () => {
-    const unknown = await open(`${svc.baseUrl}/m/AAAAAAAAAAAAAAAAAAAAAA#${'A'.repeat(43)}`);
+    const unknown = await open(`${suite.svc.baseUrl}/m/AAAAAAAAAAAAAAAAAAAAAA#${'A'.repeat(43)}`);
     const text1 = await unknown.locator('h1').first().textContent();
-    const malformed = await open(`${svc.baseUrl}/m/AAAAAAAAAAAAAAAAAAAAAA#short`);
+    const malformed = await open(`${suite.svc.baseUrl}/m/AAAAAAAAAAAAAAAAAAAAAA#short`);
     const text2 = await malformed.locator('h1').first().textContent();
     assert.ok(text1 && text1 === text2, `${text1} / ${text2}`);
     await unknown.context().close();
